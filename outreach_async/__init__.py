@@ -1,0 +1,5 @@
+"""Async client for the Outreach API."""
+
+from ._version import __version__
+
+__all__ = ["__version__"]

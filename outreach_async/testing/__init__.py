@@ -1,0 +1,1 @@
+"""The embedded fake Outreach server."""

@@ -1,0 +1,87 @@
+"""Settings of the fake Outreach server: one attrs class per concern, all mutable at run time.
+
+Tests flip these while a server runs (turn faults on, shrink the rate limit), so every
+component reads them on each request instead of copying them at start-up.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Literal
+
+import attrs
+
+DEFAULT_TOKEN = "fake-outreach-token"
+
+#: Records seeded per type when nothing else is asked for.
+DEFAULT_COUNTS: dict[str, int] = {
+    "user": 5,
+    "stage": 6,
+    "account": 20,
+    "prospect": 100,
+    "mailbox": 5,
+    "sequence": 8,
+    "sequenceStep": 24,
+    "sequenceState": 40,
+    "task": 30,
+}
+
+
+@attrs.define
+class RateLimitSettings:
+    """Per-user request budget, reported in `X-RateLimit-*` headers."""
+
+    enabled: bool = True
+    limit: int = 10_000
+    window: float = 3600.0
+    #: Send `X-RateLimit-Remaining` as two comma-separated values, as seen in production.
+    two_valued_remaining: bool = False
+
+
+@attrs.define
+class FaultSettings:
+    """Faults injected into API responses; all drawn from one seeded generator."""
+
+    latency: float = 0.0
+    jitter: float = 0.0
+    latency_per_record: float = 0.0
+    error_rate: float = 0.0
+    error_statuses: tuple[int, ...] = (500, 502, 503)
+    #: Answer 502 to any collection request whose page size is above this.
+    bad_gateway_above_page_size: int | None = None
+    #: While set, every API request gets a maintenance 503 with `Retry-After` this many seconds.
+    maintenance_retry_after: float | None = None
+    drop_rate: float = 0.0
+    truncate_rate: float = 0.0
+
+
+@attrs.define
+class OAuthSettings:
+    """The `/oauth/token` endpoint and token lifetimes."""
+
+    client_id: str = "fake-client-id"
+    client_secret: str = attrs.field(default="fake-client-secret", repr=False)
+    redirect_uri: str = "http://localhost/callback"
+    access_token_ttl: int = 7200
+    #: A user gets at most one new token per this many seconds (else 429 `Retry later`).
+    min_refresh_interval: float = 60.0
+
+
+@attrs.define
+class FakeSettings:
+    """Everything that shapes one fake server."""
+
+    seed: int = 42
+    counts: dict[str, int] = attrs.Factory(lambda: dict(DEFAULT_COUNTS))
+    #: "skewed" puts 90% of the records in 5% of the id range.
+    id_layout: Literal["dense", "skewed"] = "dense"
+    token: str = attrs.field(default=DEFAULT_TOKEN, repr=False)
+    default_page_size: int = 50
+    max_page_size: int = 1000
+    max_offset: int = 10_000
+    count_cap: int = 2_000_000
+    rate_limit: RateLimitSettings = attrs.Factory(RateLimitSettings)
+    faults: FaultSettings = attrs.Factory(FaultSettings)
+    oauth: OAuthSettings = attrs.Factory(OAuthSettings)
+    clock: Callable[[], float] = time.time
