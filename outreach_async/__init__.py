@@ -1,5 +1,86 @@
-"""Async client for the Outreach API."""
+"""Async client for the Outreach API (JSON:API 1.0).
+
+async with OutreachClient(token) as client:
+    async for prospect in client.resource("prospect").iterate(filter={"firstName": "Sally"}):
+        print(prospect.id, prospect["lastName"])
+"""
 
 from ._version import __version__
+from .auth import Auth, BearerToken
+from .client import OutreachClient
+from .document import (
+    Document,
+    Links,
+    Relationship,
+    Resource,
+    ResourceIdentifier,
+    parse_document,
+)
+from .errors import (
+    APIError,
+    BadRequest,
+    ClientClosedError,
+    Conflict,
+    ErrorObject,
+    Forbidden,
+    NotFound,
+    OriginError,
+    OutreachError,
+    PaginationLimitError,
+    RateLimited,
+    ServerError,
+    TransportError,
+    Unauthorized,
+    UnsupportedMediaType,
+    ValidationError,
+)
+from .pagination import Page, Paginator
+from .query import NOT_NULL, Query, Range, at_least, at_most, between
+from .ratelimit import Limiter, RateLimitSnapshot
+from .resources import ResourceManager
+from .retry import RetryPolicy
+from .session import DEFAULT_BASE_URL, Session, Timeouts
 
-__all__ = ["__version__"]
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "NOT_NULL",
+    "APIError",
+    "Auth",
+    "BadRequest",
+    "BearerToken",
+    "ClientClosedError",
+    "Conflict",
+    "Document",
+    "ErrorObject",
+    "Forbidden",
+    "Limiter",
+    "Links",
+    "NotFound",
+    "OriginError",
+    "OutreachClient",
+    "OutreachError",
+    "Page",
+    "PaginationLimitError",
+    "Paginator",
+    "Query",
+    "Range",
+    "RateLimitSnapshot",
+    "RateLimited",
+    "Relationship",
+    "Resource",
+    "ResourceIdentifier",
+    "ResourceManager",
+    "RetryPolicy",
+    "ServerError",
+    "Session",
+    "Timeouts",
+    "TransportError",
+    "Unauthorized",
+    "UnsupportedMediaType",
+    "ValidationError",
+    "__version__",
+    "at_least",
+    "at_most",
+    "between",
+    "parse_document",
+]

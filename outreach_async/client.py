@@ -1,0 +1,87 @@
+"""`OutreachClient`: the one object users hold, opened with `async with`."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+import aiohttp
+
+from .auth import Auth, BearerToken
+from .ratelimit import Limiter, RateLimitSnapshot
+from .resources import ResourceManager
+from .retry import RetryPolicy
+from .session import DEFAULT_BASE_URL, DEFAULT_MAX_BODY_SIZE, Clock, Session, Sleep, Timeouts
+
+__all__ = ["OutreachClient"]
+
+
+class OutreachClient:
+    """An Outreach API client.
+
+    >>> async with OutreachClient("ACCESS_TOKEN") as client:
+    ...     prospect = await client.resource("prospect").get(1)
+
+    `auth` is an access token or an `Auth` object. Pass `http` to share an aiohttp session
+    you own; the client then leaves it open when it closes.
+    """
+
+    def __init__(
+        self,
+        auth: str | Auth,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        http: aiohttp.ClientSession | None = None,
+        timeouts: Timeouts | None = None,
+        retry: RetryPolicy | None = None,
+        limiter: Limiter | None = None,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
+        clock: Clock | None = None,
+        sleep: Sleep | None = None,
+    ) -> None:
+        self.session = Session(
+            BearerToken(auth) if isinstance(auth, str) else auth,
+            base_url=base_url,
+            http=http,
+            timeouts=timeouts,
+            retry=retry,
+            limiter=limiter,
+            max_body_size=max_body_size,
+            clock=clock,
+            sleep=sleep,
+        )
+        self._managers: dict[str, ResourceManager] = {}
+
+    def __repr__(self) -> str:
+        return f"OutreachClient(base_url={str(self.session.base_url)!r})"
+
+    async def __aenter__(self) -> OutreachClient:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def close(self) -> None:
+        """Close the connections this client opened. Safe to call twice."""
+        await self.session.close()
+
+    @property
+    def closed(self) -> bool:
+        return self.session.closed
+
+    @property
+    def rate_limit(self) -> RateLimitSnapshot:
+        """What the server last said about the request budget."""
+        return self.session.limiter.snapshot()
+
+    def resource(self, resource_type: str, plural: str | None = None) -> ResourceManager:
+        """The generic manager for a resource type, e.g. `client.resource("prospect")`."""
+        manager = self._managers.get(resource_type)
+        if manager is None:
+            manager = ResourceManager(self.session, resource_type, plural)
+            self._managers[resource_type] = manager
+        return manager

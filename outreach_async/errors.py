@@ -1,0 +1,355 @@
+"""Exceptions raised by outreach_async, and the parsing of error bodies into them.
+
+    OutreachError
+    ├── TransportError             connection failed, timed out, or a body was not what it claimed
+    │   └── OriginError            a link or redirect pointed away from the API's origin
+    ├── ClientClosedError          the client was used after it was closed
+    ├── PaginationLimitError       offset paging reached the server's 10,000 cap
+    └── APIError                   the server answered with an error status
+        ├── BadRequest             400
+        ├── Unauthorized           401
+        ├── Forbidden              403
+        ├── NotFound               404
+        ├── Conflict               409
+        ├── UnsupportedMediaType   415
+        ├── ValidationError        422
+        ├── RateLimited            429 (and waits too long to sleep through)
+        └── ServerError            5xx
+
+Bad arguments (a page size over 1000, an empty filter list) raise `ValueError` or `TypeError`
+before anything is sent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "APIError",
+    "BadRequest",
+    "ClientClosedError",
+    "Conflict",
+    "ErrorObject",
+    "Forbidden",
+    "NotFound",
+    "OriginError",
+    "OutreachError",
+    "PaginationLimitError",
+    "RateLimited",
+    "ServerError",
+    "TransportError",
+    "Unauthorized",
+    "UnsupportedMediaType",
+    "ValidationError",
+    "error_for_response",
+    "parse_error_objects",
+]
+
+_MAX_TEXT_IN_MESSAGE = 300
+
+
+class OutreachError(Exception):
+    """Root of every exception this library raises on purpose."""
+
+
+class TransportError(OutreachError):
+    """The exchange failed below the API: network, timeout, or an unreadable body.
+
+    `request_sent` is False only when the request provably never left this machine (the
+    connection was refused or never opened), which makes even a POST safe to repeat.
+    `retryable` is False for failures that repeating cannot mend (a TLS error, a body
+    larger than allowed, a link to another origin).
+    """
+
+    def __init__(self, message: str, *, request_sent: bool = True, retryable: bool = True) -> None:
+        super().__init__(message)
+        self.request_sent = request_sent
+        self.retryable = retryable
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild_transport_error,
+            (type(self), str(self), self.request_sent, self.retryable),
+        )
+
+
+def _rebuild_transport_error(
+    cls: type[TransportError], message: str, request_sent: bool, retryable: bool
+) -> TransportError:
+    return cls(message, request_sent=request_sent, retryable=retryable)
+
+
+class OriginError(TransportError):
+    """A URL from the server points to another origin; credentials are never sent there."""
+
+    def __init__(
+        self, message: str, *, request_sent: bool = False, retryable: bool = False
+    ) -> None:
+        super().__init__(message, request_sent=request_sent, retryable=retryable)
+
+
+class ClientClosedError(OutreachError):
+    """The client (or its session) was used after `close()`."""
+
+
+class PaginationLimitError(OutreachError):
+    """Offset pagination cannot go past the server's maximum offset."""
+
+
+@attrs.frozen
+class ErrorObject:
+    """One entry of a JSON:API `errors` array (or the one error of a non-JSON:API body)."""
+
+    id: str | None = None
+    title: str | None = None
+    detail: str | None = None
+    status: str | None = None
+    code: str | None = None
+    pointer: str | None = None
+    parameter: str | None = None
+    meta: Mapping[str, Any] | None = None
+
+    def describe(self) -> str:
+        """One readable line: id, title, detail and where the problem is."""
+        head = " ".join(part for part in (self.id, _quoted(self.title)) if part)
+        text = ": ".join(part for part in (head, self.detail) if part) or "(no detail)"
+        if self.pointer:
+            text += f" (at {self.pointer})"
+        elif self.parameter:
+            text += f" (parameter {self.parameter})"
+        return text
+
+
+def _quoted(title: str | None) -> str | None:
+    return f"[{title}]" if title else None
+
+
+class APIError(OutreachError):
+    """The server answered with an error status; `errors` holds what it said."""
+
+    def __init__(
+        self,
+        status: int,
+        errors: list[ErrorObject],
+        *,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.status = status
+        self.errors = errors
+        self.method = method
+        self.url = url
+        self.headers: Mapping[str, str] = dict(headers or {})
+        super().__init__(self._message())
+
+    @property
+    def error_ids(self) -> list[str]:
+        """The `id` of each error object, e.g. `["validationError"]`."""
+        return [error.id for error in self.errors if error.id]
+
+    def _message(self) -> str:
+        lines = [f"{self.status} {type(self).__name__} from {self.method} {self.url}"]
+        lines.extend(f"  - {error.describe()}" for error in self.errors)
+        return "\n".join(lines)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild_api_error,
+            (type(self), self.status, self.errors, self.method, self.url, self.headers),
+        )
+
+
+def _rebuild_api_error(
+    cls: type[APIError],
+    status: int,
+    errors: list[ErrorObject],
+    method: str,
+    url: str,
+    headers: Mapping[str, str],
+) -> APIError:
+    return cls(status, errors, method=method, url=url, headers=headers)
+
+
+class BadRequest(APIError):
+    """400: a malformed request, such as an unknown query or action parameter."""
+
+
+class Unauthorized(APIError):
+    """401: the token is missing, invalid or expired."""
+
+
+class Forbidden(APIError):
+    """403: the token's scopes do not allow this."""
+
+
+class NotFound(APIError):
+    """404: no such resource."""
+
+
+class Conflict(APIError):
+    """409: the request conflicts with the resource's state."""
+
+
+class UnsupportedMediaType(APIError):
+    """415: the request's content type was not `application/vnd.api+json`."""
+
+
+class ValidationError(APIError):
+    """422: the server refused the data; each error's `pointer` says where."""
+
+
+class ServerError(APIError):
+    """5xx: the server failed; retried where that is safe."""
+
+
+class RateLimited(APIError):
+    """429, or a wait the retry policy will not sleep through; `retry_after` is in seconds."""
+
+    def __init__(
+        self,
+        status: int,
+        errors: list[ErrorObject],
+        *,
+        method: str,
+        url: str,
+        headers: Mapping[str, str] | None = None,
+        retry_after: float | None = None,
+    ) -> None:
+        self.retry_after = retry_after
+        super().__init__(status, errors, method=method, url=url, headers=headers)
+
+    def _message(self) -> str:
+        message = super()._message()
+        if self.retry_after is not None:
+            message += f"\n  retry after {self.retry_after:.1f}s"
+        return message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild_rate_limited,
+            (self.status, self.errors, self.method, self.url, self.headers, self.retry_after),
+        )
+
+
+def _rebuild_rate_limited(
+    status: int,
+    errors: list[ErrorObject],
+    method: str,
+    url: str,
+    headers: Mapping[str, str],
+    retry_after: float | None,
+) -> RateLimited:
+    return RateLimited(
+        status, errors, method=method, url=url, headers=headers, retry_after=retry_after
+    )
+
+
+_BY_STATUS: dict[int, type[APIError]] = {
+    400: BadRequest,
+    401: Unauthorized,
+    403: Forbidden,
+    404: NotFound,
+    409: Conflict,
+    415: UnsupportedMediaType,
+    422: ValidationError,
+    429: RateLimited,
+}
+
+
+def error_class_for(status: int) -> type[APIError]:
+    """The exception class for an HTTP error status."""
+    if status in _BY_STATUS:
+        return _BY_STATUS[status]
+    if status >= 500:
+        return ServerError
+    return APIError
+
+
+def error_for_response(
+    status: int,
+    body: bytes,
+    *,
+    method: str,
+    url: str,
+    headers: Mapping[str, str],
+    retry_after: float | None = None,
+) -> APIError:
+    """Build the typed exception for an error response, whatever form its body takes."""
+    errors = parse_error_objects(body)
+    cls = error_class_for(status)
+    if cls is RateLimited:
+        return RateLimited(
+            status, errors, method=method, url=url, headers=headers, retry_after=retry_after
+        )
+    return cls(status, errors, method=method, url=url, headers=headers)
+
+
+def parse_error_objects(body: bytes) -> list[ErrorObject]:
+    """Error objects from any body the API produces: JSON:API, gateway JSON, text or HTML."""
+    text = body.decode("utf-8", errors="replace").strip()
+    if not text:
+        return []
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return [ErrorObject(detail=_plain_text(text))]
+    if isinstance(document, Mapping):
+        if isinstance(document.get("errors"), list):
+            return [_error_object(item) for item in document["errors"] if isinstance(item, Mapping)]
+        if "error" in document:
+            return [_gateway_error(document)]
+    return [ErrorObject(detail=_shorten(text))]
+
+
+def _error_object(item: Mapping[str, Any]) -> ErrorObject:
+    raw_source = item.get("source")
+    source: Mapping[str, Any] = raw_source if isinstance(raw_source, Mapping) else {}
+    meta = item.get("meta")
+    return ErrorObject(
+        id=_text_or_none(item.get("id")),
+        title=_text_or_none(item.get("title")),
+        detail=_text_or_none(item.get("detail", item.get("details"))),
+        status=_text_or_none(item.get("status")),
+        code=_text_or_none(item.get("code")),
+        pointer=_text_or_none(source.get("pointer")),
+        parameter=_text_or_none(source.get("parameter")),
+        meta=meta if isinstance(meta, Mapping) else None,
+    )
+
+
+def _gateway_error(document: Mapping[str, Any]) -> ErrorObject:
+    """The API gateway's `{"error": ..., "description": ...}` form (bad or expired tokens)."""
+    error = document.get("error")
+    return ErrorObject(
+        id=_text_or_none(error) if not isinstance(error, Mapping) else None,
+        detail=_text_or_none(document.get("description", document.get("error_description"))),
+    )
+
+
+def _text_or_none(value: object) -> str | None:
+    if value is None:
+        return None
+    return value if isinstance(value, str) else json.dumps(value)
+
+
+_TAG = re.compile(r"<[^>]+>")
+_SPACE = re.compile(r"\s+")
+
+
+def _plain_text(text: str) -> str:
+    """Text bodies as they are; HTML reduced to its words (a proxy's 502 page, say)."""
+    if text.startswith("<"):
+        text = _TAG.sub(" ", text)
+    return _shorten(_SPACE.sub(" ", text).strip())
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= _MAX_TEXT_IN_MESSAGE:
+        return text
+    return text[:_MAX_TEXT_IN_MESSAGE] + "…"

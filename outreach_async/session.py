@@ -1,0 +1,305 @@
+"""HTTP for the Outreach API: one request in, one checked response out.
+
+The session knows content negotiation, authentication, retries and the rate limiter, and
+nothing about prospects or pages. Credentials go only to the API's own origin.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import json
+import logging
+import time
+from collections.abc import Awaitable, Callable, Mapping
+from typing import Any
+
+import aiohttp
+import attrs
+import yarl
+
+from ._version import __version__
+from .auth import Auth
+from .errors import (
+    APIError,
+    ClientClosedError,
+    OriginError,
+    OutreachError,
+    TransportError,
+    error_for_response,
+)
+from .ratelimit import Limiter
+from .retry import RetryPolicy, server_requested_wait
+
+__all__ = ["DEFAULT_BASE_URL", "JSONAPI_MEDIA_TYPE", "Response", "Session", "Timeouts"]
+
+DEFAULT_BASE_URL = "https://api.outreach.io/api/v2"
+JSONAPI_MEDIA_TYPE = "application/vnd.api+json"
+USER_AGENT = f"outreach-async/{__version__}"
+DEFAULT_MAX_BODY_SIZE = 256 * 1024 * 1024
+_MAX_REDIRECTS = 5
+_JSON_MEDIA_TYPES = frozenset({JSONAPI_MEDIA_TYPE, "application/json"})
+
+logger = logging.getLogger("outreach_async")
+
+Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
+
+
+@attrs.frozen
+class Timeouts:
+    """Seconds allowed for a whole request, and for opening its connection."""
+
+    total: float | None = 120.0
+    connect: float | None = 15.0
+
+    def to_aiohttp(self) -> aiohttp.ClientTimeout:
+        return aiohttp.ClientTimeout(total=self.total, connect=self.connect)
+
+
+@attrs.frozen
+class Response:
+    """A successful response, its body read in full."""
+
+    status: int
+    headers: Mapping[str, str]
+    body: bytes
+    method: str
+    url: str
+
+    def json(self) -> Any:
+        """The body as JSON; None for an empty body (204). Malformed JSON is a TransportError."""
+        if not self.body:
+            return None
+        try:
+            return json.loads(self.body)
+        except ValueError as exc:
+            raise TransportError(
+                f"{self.method} {self.url}: the {self.status} response is not valid JSON ({exc})"
+            ) from None
+
+
+class Session:
+    """Sends requests to one API origin with auth, retries and rate limiting.
+
+    Pass `http` to share an aiohttp session you own; the client then leaves it open.
+    """
+
+    def __init__(
+        self,
+        auth: Auth,
+        *,
+        base_url: str = DEFAULT_BASE_URL,
+        http: aiohttp.ClientSession | None = None,
+        timeouts: Timeouts | None = None,
+        retry: RetryPolicy | None = None,
+        limiter: Limiter | None = None,
+        max_body_size: int = DEFAULT_MAX_BODY_SIZE,
+        clock: Clock | None = None,
+        sleep: Sleep | None = None,
+    ) -> None:
+        self.base_url = _checked_base_url(base_url)
+        self.auth = auth
+        self.retry = retry or RetryPolicy()
+        self.limiter = limiter or Limiter()
+        self.timeouts = timeouts or Timeouts()
+        self.max_body_size = max_body_size
+        self._clock = clock or time.time
+        self._sleep = sleep or asyncio.sleep
+        self._http = http
+        self._owns_http = http is None
+        self._closed = False
+
+    def __repr__(self) -> str:
+        return f"Session(base_url={str(self.base_url)!r}, auth={self.auth!r})"
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    async def close(self) -> None:
+        """Close the aiohttp session if this session created it. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._owns_http and self._http is not None:
+            await self._http.close()
+        await self.auth.aclose()
+
+    def url_for(self, target: str, query: str = "") -> yarl.URL:
+        """An absolute URL for a path below the base URL, or a full URL on the same origin.
+
+        `query` must be already encoded (see `query.encode_query`); it is sent byte for byte.
+        """
+        if target.startswith(("http://", "https://")):
+            url = yarl.URL(target, encoded=True)
+            if url.origin() != self.base_url.origin():
+                raise OriginError(
+                    f"refusing to follow {url.origin()}: it is not the API origin "
+                    f"{self.base_url.origin()}"
+                )
+        else:
+            base = str(self.base_url).rstrip("/")
+            url = yarl.URL(f"{base}/{target.lstrip('/')}", encoded=True)
+        if query:
+            joined = f"{url.raw_query_string}&{query}" if url.raw_query_string else query
+            url = url.with_query(None).with_fragment(None)
+            url = yarl.URL(f"{url}?{joined}", encoded=True)
+        return url
+
+    async def request(
+        self, method: str, target: str, *, query: str = "", body: Any = None
+    ) -> Response:
+        """Send one API request, retrying as the policy allows; raise typed errors."""
+        if self._closed:
+            raise ClientClosedError("this client is closed; create a new OutreachClient")
+        method = method.upper()
+        url = self.url_for(target, query)
+        payload = None if body is None else json.dumps(body, separators=(",", ":")).encode()
+        attempt = 0
+        refreshed = False
+        while True:
+            attempt += 1
+            authorization = await self.auth.authorization()
+            try:
+                return await self._attempt(method, url, payload, authorization)
+            except APIError as failure:
+                if failure.status == 401 and not refreshed:
+                    refreshed = True
+                    if await self.auth.handle_unauthorized(authorization):
+                        attempt -= 1
+                        continue
+                wait = self._wait_or_raise(failure, method, attempt)
+            except TransportError as failure:
+                wait = self._wait_or_raise(failure, method, attempt)
+            logger.debug("retrying %s %s in %.2fs (attempt %d)", method, url, wait, attempt + 1)
+            await self._sleep(wait)
+
+    def _wait_or_raise(self, failure: OutreachError, method: str, attempt: int) -> float:
+        now = self._clock()
+        wait = self.retry.wait_before_retry(failure, method=method, attempt=attempt, now=now)
+        if isinstance(failure, APIError) and server_requested_wait(failure, now) is not None:
+            self.limiter.pause_until(now + wait)
+        return wait
+
+    async def _attempt(
+        self, method: str, url: yarl.URL, payload: bytes | None, authorization: str
+    ) -> Response:
+        headers = {
+            "Accept": JSONAPI_MEDIA_TYPE,
+            "Content-Type": JSONAPI_MEDIA_TYPE,
+            "Authorization": authorization,
+            "User-Agent": USER_AGENT,
+        }
+        http = self._session()
+        await self.limiter.acquire()
+        started = self._clock()
+        try:
+            for _ in range(_MAX_REDIRECTS + 1):
+                async with http.request(
+                    method, url, data=payload, headers=headers, allow_redirects=False
+                ) as raw:
+                    if raw.status in (301, 302, 303, 307, 308) and method == "GET":
+                        url = self._redirect_target(url, raw)
+                        continue
+                    body = await self._read_body(raw)
+                    response_headers = dict(raw.headers)
+                    status = raw.status
+                    break
+            else:
+                raise TransportError(f"{method} {url}: too many redirects", retryable=False)
+        except aiohttp.ClientError as exc:
+            raise _transport_error(method, url, exc) from None
+        except asyncio.TimeoutError:
+            raise TransportError(f"{method} {url}: timed out") from None
+        finally:
+            self.limiter.release()
+        self.limiter.observe(response_headers, self._clock())
+        logger.debug("%s %s -> %d in %.3fs", method, url, status, self._clock() - started)
+        if status >= 400:
+            raise error_for_response(
+                status, body, method=method, url=str(url), headers=response_headers
+            )
+        _check_content_type(method, url, status, response_headers, body)
+        return Response(status, response_headers, body, method, str(url))
+
+    def _redirect_target(self, url: yarl.URL, raw: aiohttp.ClientResponse) -> yarl.URL:
+        location = raw.headers.get("Location", "")
+        target = url.join(yarl.URL(location))
+        if target.origin() != self.base_url.origin():
+            raise OriginError(f"refusing a redirect to {target.origin()}: not the API origin")
+        return target
+
+    async def _read_body(self, raw: aiohttp.ClientResponse) -> bytes:
+        """The whole body, refusing one larger than `max_body_size`."""
+        limit = self.max_body_size
+        if raw.content_length is not None and raw.content_length > limit:
+            raise self._too_large(raw, raw.content_length)
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in raw.content.iter_any():
+            size += len(chunk)
+            if size > limit:
+                raise self._too_large(raw, size)
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+    def _too_large(self, raw: aiohttp.ClientResponse, size: int) -> TransportError:
+        return TransportError(
+            f"{raw.method} {raw.url}: response body of {size} bytes exceeds "
+            f"max_body_size={self.max_body_size}",
+            retryable=False,
+        )
+
+    def _session(self) -> aiohttp.ClientSession:
+        if self._closed:
+            raise ClientClosedError("this client is closed; create a new OutreachClient")
+        if self._http is None:
+            self._http = aiohttp.ClientSession(timeout=self.timeouts.to_aiohttp())
+        return self._http
+
+
+def _check_content_type(
+    method: str, url: yarl.URL, status: int, headers: Mapping[str, str], body: bytes
+) -> None:
+    if not body:
+        return
+    content_type = headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
+    if content_type not in _JSON_MEDIA_TYPES:
+        raise TransportError(
+            f"{method} {url}: expected {JSONAPI_MEDIA_TYPE} but the {status} response is "
+            f"{content_type or 'untyped'}"
+        )
+
+
+def _transport_error(method: str, url: yarl.URL, exc: aiohttp.ClientError) -> TransportError:
+    """Map aiohttp's failures, noting whether the request can have reached the server."""
+    text = f"{method} {url}: {type(exc).__name__}: {exc}"
+    if isinstance(exc, aiohttp.ClientSSLError):
+        return TransportError(text, request_sent=False, retryable=False)
+    if isinstance(exc, aiohttp.ClientConnectorError | aiohttp.ConnectionTimeoutError):
+        return TransportError(text, request_sent=False)
+    if isinstance(exc, aiohttp.InvalidURL):
+        return TransportError(text, request_sent=False, retryable=False)
+    return TransportError(text)
+
+
+def _checked_base_url(base_url: str) -> yarl.URL:
+    """The base URL, refusing plain HTTP except to this machine."""
+    url = yarl.URL(base_url)
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ValueError(f"base_url: expected an http(s) URL, got {base_url!r}")
+    if url.scheme == "http" and not _is_loopback(url.host):
+        raise ValueError(
+            f"base_url: plain http is allowed only to a loopback address, got {url.host!r}"
+        )
+    return url
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
