@@ -52,9 +52,9 @@ class ResourceIdentifier:
 
 @attrs.frozen
 class Links:
-    """Top-level or resource links. Pagination reads `next`."""
+    """Top-level or resource links. Pagination reads `next`; `self_` is the `self` link."""
 
-    self: str | None = None
+    self_: str | None = None
     related: str | None = None
     first: str | None = None
     prev: str | None = None
@@ -241,13 +241,16 @@ def _links(value: Any, where: str) -> Links | None:
         if isinstance(link, Mapping):
             link = link.get("href")
         if name in _LINK_NAMES:
-            known[name] = link if isinstance(link, str) else None
+            known[_LINK_NAMES[name]] = link if isinstance(link, str) else None
         else:
             extra[name] = link
     return Links(**known, extra=extra)
 
 
-_LINK_NAMES = frozenset(field.name for field in attrs.fields(Links) if field.name != "extra")
+#: Wire name of each link to its field name.
+_LINK_NAMES = {
+    field.name.rstrip("_"): field.name for field in attrs.fields(Links) if field.name != "extra"
+}
 
 
 def _identifier(value: Any, where: str) -> ResourceIdentifier:
