@@ -338,7 +338,11 @@ def _list(value: Any, where: str) -> list[Any]:
 
 
 def _unstructure_links(links: Links) -> dict[str, Any]:
-    known = {name: getattr(links, name) for name in _LINK_NAMES if getattr(links, name) is not None}
+    known = {
+        name: getattr(links, field)
+        for name, field in _LINK_NAMES.items()
+        if getattr(links, field) is not None
+    }
     return {**known, **links.extra}
 
 

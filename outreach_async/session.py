@@ -59,24 +59,18 @@ class Timeouts:
 
 @attrs.frozen
 class Response:
-    """A successful response, its body read in full."""
+    """A successful response: its body read in full and decoded (None when empty)."""
 
     status: int
     headers: Mapping[str, str]
     body: bytes
     method: str
     url: str
+    payload: Any = None
 
     def json(self) -> Any:
-        """The body as JSON; None for an empty body (204). Malformed JSON is a TransportError."""
-        if not self.body:
-            return None
-        try:
-            return json.loads(self.body)
-        except ValueError as exc:
-            raise TransportError(
-                f"{self.method} {self.url}: the {self.status} response is not valid JSON ({exc})"
-            ) from None
+        """The decoded JSON body; None for an empty body (204)."""
+        return self.payload
 
 
 class Session:
@@ -220,8 +214,8 @@ class Session:
             raise error_for_response(
                 status, body, method=method, url=str(url), headers=response_headers
             )
-        _check_content_type(method, url, status, response_headers, body)
-        return Response(status, response_headers, body, method, str(url))
+        payload = _decoded_json(method, url, status, response_headers, body)
+        return Response(status, response_headers, body, method, str(url), payload)
 
     def _redirect_target(self, url: yarl.URL, raw: aiohttp.ClientResponse) -> yarl.URL:
         location = raw.headers.get("Location", "")
@@ -259,17 +253,24 @@ class Session:
         return self._http
 
 
-def _check_content_type(
+def _decoded_json(
     method: str, url: yarl.URL, status: int, headers: Mapping[str, str], body: bytes
-) -> None:
+) -> Any:
+    """The body as JSON, checking that it says it is JSON and really is."""
     if not body:
-        return
+        return None
     content_type = headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
     if content_type not in _JSON_MEDIA_TYPES:
         raise TransportError(
             f"{method} {url}: expected {JSONAPI_MEDIA_TYPE} but the {status} response is "
             f"{content_type or 'untyped'}"
         )
+    try:
+        return json.loads(body)
+    except ValueError as exc:
+        raise TransportError(
+            f"{method} {url}: the {status} response is not valid JSON ({exc})"
+        ) from None
 
 
 def _transport_error(method: str, url: yarl.URL, exc: aiohttp.ClientError) -> TransportError:
