@@ -48,6 +48,8 @@ class RetryPolicy:
     max_delay: float = 30.0
     max_wait: float = 900.0
     jitter: Callable[[float], float] = backoff.full_jitter
+    #: Statuses retried for idempotent methods; a caller may narrow them for one request.
+    statuses: frozenset[int] = RETRY_STATUSES
 
     def wait_before_retry(
         self, failure: OutreachError, *, method: str, attempt: int, now: float
@@ -68,7 +70,7 @@ class RetryPolicy:
         if isinstance(failure, TransportError):
             return failure.retryable and (idempotent or not failure.request_sent)
         if isinstance(failure, APIError):
-            allowed = RETRY_STATUSES if idempotent else UNACTED_STATUSES
+            allowed = self.statuses if idempotent else UNACTED_STATUSES & self.statuses
             return failure.status in allowed
         return False
 

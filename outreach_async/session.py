@@ -142,14 +142,24 @@ class Session:
         return url
 
     async def request(
-        self, method: str, target: str, *, query: str = "", body: Any = None
+        self,
+        method: str,
+        target: str,
+        *,
+        query: str = "",
+        body: Any = None,
+        retry: RetryPolicy | None = None,
     ) -> Response:
-        """Send one API request, retrying as the policy allows; raise typed errors."""
+        """Send one API request, retrying as the policy allows; raise typed errors.
+
+        `retry` replaces the session's policy for this request only.
+        """
         if self._closed:
             raise ClientClosedError("this client is closed; create a new OutreachClient")
         method = method.upper()
         url = self.url_for(target, query)
         payload = None if body is None else json.dumps(body, separators=(",", ":")).encode()
+        policy = retry or self.retry
         attempt = 0
         refreshed = False
         while True:
@@ -163,15 +173,17 @@ class Session:
                     if await self.auth.handle_unauthorized(authorization):
                         attempt -= 1
                         continue
-                wait = self._wait_or_raise(failure, method, attempt)
+                wait = self._wait_or_raise(policy, failure, method, attempt)
             except TransportError as failure:
-                wait = self._wait_or_raise(failure, method, attempt)
+                wait = self._wait_or_raise(policy, failure, method, attempt)
             logger.debug("retrying %s %s in %.2fs (attempt %d)", method, url, wait, attempt + 1)
             await self._sleep(wait)
 
-    def _wait_or_raise(self, failure: OutreachError, method: str, attempt: int) -> float:
+    def _wait_or_raise(
+        self, policy: RetryPolicy, failure: OutreachError, method: str, attempt: int
+    ) -> float:
         now = self._clock()
-        wait = self.retry.wait_before_retry(failure, method=method, attempt=attempt, now=now)
+        wait = policy.wait_before_retry(failure, method=method, attempt=attempt, now=now)
         if isinstance(failure, APIError) and server_requested_wait(failure, now) is not None:
             self.limiter.pause_until(now + wait)
         return wait
