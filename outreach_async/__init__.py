@@ -34,9 +34,19 @@ from .errors import (
     UnsupportedMediaType,
     ValidationError,
 )
+from .events import (
+    Event,
+    Hook,
+    Hooks,
+    RateLimitHit,
+    RequestStarted,
+    RequestStats,
+    ResponseReceived,
+    RetryScheduled,
+)
 from .pagination import Page, Paginator
 from .query import NOT_NULL, Query, Range, at_least, at_most, between
-from .ratelimit import Limiter, RateLimitSnapshot
+from .ratelimit import InProcessLimiter, Limiter, RateLimitSnapshot
 from .resources import ResourceManager
 from .retry import RetryPolicy
 from .session import DEFAULT_BASE_URL, Session, Timeouts
@@ -52,7 +62,11 @@ __all__ = [
     "Conflict",
     "Document",
     "ErrorObject",
+    "Event",
     "Forbidden",
+    "Hook",
+    "Hooks",
+    "InProcessLimiter",
     "Limiter",
     "Links",
     "NotFound",
@@ -64,13 +78,18 @@ __all__ = [
     "Paginator",
     "Query",
     "Range",
+    "RateLimitHit",
     "RateLimitSnapshot",
     "RateLimited",
     "Relationship",
+    "RequestStarted",
+    "RequestStats",
     "Resource",
     "ResourceIdentifier",
     "ResourceManager",
+    "ResponseReceived",
     "RetryPolicy",
+    "RetryScheduled",
     "ServerError",
     "Session",
     "Timeouts",

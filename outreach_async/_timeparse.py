@@ -8,6 +8,8 @@ from email.utils import parsedate_to_datetime
 
 #: Below this, an `X-RateLimit-Reset` value is read as seconds left rather than an epoch.
 _EPOCH_THRESHOLD = 1_000_000_000
+#: A `Date` header has whole seconds; only a larger difference from our clock is skew.
+_SKEW_THRESHOLD = 2.0
 _ISO_IN_TEXT = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 )
@@ -32,23 +34,58 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     return max(0.0, moment - now)
 
 
-def parse_reset(value: str | None, now: float) -> float | None:
-    """Epoch seconds of an `X-RateLimit-Reset` value given as an epoch or as seconds left."""
+def parse_reset(value: str | None, now: float, skew: float = 0.0) -> float | None:
+    """Epoch seconds (our clock) of an `X-RateLimit-Reset` given as an epoch or as seconds left.
+
+    `skew` is how far the server's clock is ahead of ours; it shifts epochs, not seconds left.
+    """
     number = first_number(value)
     if number is None:
         return None
-    return number if number >= _EPOCH_THRESHOLD else now + max(0.0, number)
+    return number - skew if number >= _EPOCH_THRESHOLD else now + max(0.0, number)
 
 
 def first_number(value: str | None) -> float | None:
     """The first of possibly comma-separated numbers (`"9999, 19988"` reads as 9999)."""
+    numbers = all_numbers(value)
+    return numbers[0] if numbers else None
+
+
+def smallest_number(value: str | None) -> float | None:
+    """The smallest of possibly comma-separated numbers: the safe reading of a budget."""
+    numbers = all_numbers(value)
+    return min(numbers) if numbers else None
+
+
+def all_numbers(value: str | None) -> list[float]:
+    """Every number in a comma-separated value, stopping at the first unreadable part."""
     if value is None:
-        return None
-    head = value.split(",", 1)[0].strip()
-    try:
-        return float(head)
-    except ValueError:
-        return None
+        return []
+    numbers: list[float] = []
+    for part in value.split(","):
+        try:
+            number = float(part.strip())
+        except ValueError:
+            break
+        if number != number or number in (float("inf"), float("-inf")):
+            break
+        numbers.append(number)
+    return numbers
+
+
+def clock_skew(date_value: str | None, now: float) -> float:
+    """Seconds the server's clock (its `Date` header) is ahead of ours; 0 when within noise.
+
+    A `Date` has whole seconds and ages in transit, so differences under two seconds say
+    nothing; larger ones mean a clock is off, and server times must be read on its clock.
+    """
+    if not date_value:
+        return 0.0
+    moment = parse_http_date(date_value)
+    if moment is None:
+        return 0.0
+    skew = moment - now
+    return skew if abs(skew) > _SKEW_THRESHOLD else 0.0
 
 
 def parse_http_date(value: str) -> float | None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from types import TracebackType
 
 import aiohttp
 
 from .auth import Auth, BearerToken
+from .events import Hook, Hooks
 from .ratelimit import Limiter, RateLimitSnapshot
 from .resources import ResourceManager
 from .retry import RetryPolicy
@@ -22,7 +24,9 @@ class OutreachClient:
     ...     prospect = await client.resource("prospect").get(1)
 
     `auth` is an access token or an `Auth` object. Pass `http` to share an aiohttp session
-    you own; the client then leaves it open when it closes.
+    you own; the client then leaves it open when it closes. `limiter` paces requests to the
+    rate limit (`InProcessLimiter` by default; `RedisLimiter` to share one user's budget
+    between processes); `hooks` are told about every request, retry, 429 and wait.
     """
 
     def __init__(
@@ -37,6 +41,7 @@ class OutreachClient:
         max_body_size: int = DEFAULT_MAX_BODY_SIZE,
         clock: Clock | None = None,
         sleep: Sleep | None = None,
+        hooks: Iterable[Hook] = (),
     ) -> None:
         self.session = Session(
             BearerToken(auth) if isinstance(auth, str) else auth,
@@ -48,6 +53,7 @@ class OutreachClient:
             max_body_size=max_body_size,
             clock=clock,
             sleep=sleep,
+            hooks=hooks,
         )
         self._managers: dict[str, ResourceManager] = {}
 
@@ -75,8 +81,13 @@ class OutreachClient:
 
     @property
     def rate_limit(self) -> RateLimitSnapshot:
-        """What the server last said about the request budget."""
+        """The request budget as the limiter knows it: limit, remaining, reset, pause."""
         return self.session.limiter.snapshot()
+
+    @property
+    def hooks(self) -> Hooks:
+        """Callbacks told about requests, responses, retries and 429s: `hooks.add(fn)`."""
+        return self.session.hooks
 
     def resource(self, resource_type: str, plural: str | None = None) -> ResourceManager:
         """The generic manager for a resource type, e.g. `client.resource("prospect")`."""

@@ -1,71 +1,370 @@
-"""Rate-limit state from `X-RateLimit-*` headers, and the limiter the session waits on."""
+"""Rate limits: what the server says about the budget, and the limiters that pace requests.
+
+Outreach gives each user a budget of requests per fixed window (10,000 an hour) and reports
+it in every response's `X-RateLimit-*` headers. A `Limiter` sits in front of the session:
+each attempt waits in `acquire()` for its turn and calls `release()` when its response is in;
+every response goes through `observe()`; a 429 or a maintenance 503 calls `pause()`, which
+holds every task of the client, not just the one that was refused, until the advertised time.
+
+`Limiter` keeps its waiters first in, first out and lets only the head decide, so a pause
+ends with one request and then a steady pace, never a herd; a cancelled waiter leaves the
+queue at once. Subclasses decide when the head may go: `InProcessLimiter` (the default) from
+the headers, `RedisLimiter` (`outreach_async.ratelimit_redis`) from a budget that several
+processes share.
+"""
 
 from __future__ import annotations
 
+import abc
 import asyncio
-from collections.abc import Mapping
+import collections
+import logging
+import time
+from collections.abc import Awaitable, Callable, Mapping
 
 import attrs
 
-from ._timeparse import first_number, parse_reset
+from ._timeparse import clock_skew, parse_reset, smallest_number
 
-__all__ = ["Limiter", "RateLimitSnapshot", "parse_rate_limit_headers"]
+__all__ = [
+    "Hold",
+    "InProcessLimiter",
+    "Limiter",
+    "LimiterWaitTooLong",
+    "RateLimitSnapshot",
+    "parse_rate_limit_headers",
+]
+
+logger = logging.getLogger("outreach_async")
+
+Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
+
+#: Wait this long past a spent window's reset before probing: clocks and rounding differ.
+RESET_GRACE = 1.0
+#: Resets closer than this belong to the same window (a `Date`-corrected reset wobbles).
+_SAME_WINDOW = 2.0
 
 
 @attrs.frozen
 class RateLimitSnapshot:
-    """What the server last said about the budget; None where it said nothing."""
+    """What the server last said about the budget; None where it said nothing.
+
+    `remaining` is the lowest count the server reported in the current window; `reset_at`
+    and `paused_until` are epoch seconds on this machine's clock.
+    """
 
     limit: int | None = None
     remaining: int | None = None
     reset_at: float | None = None
     paused_until: float | None = None
+    in_flight: int = 0
+    waiting: int = 0
 
 
 def parse_rate_limit_headers(headers: Mapping[str, str], now: float) -> RateLimitSnapshot | None:
-    """Read `X-RateLimit-*` defensively: missing parts, two-valued forms, epochs or deltas."""
+    """Read `X-RateLimit-*` defensively; None when a response carries none of them.
+
+    Missing parts stay None; a two-valued remaining (`9999, 19988`) reads as its smaller
+    number; a reset may be an epoch (read on the server's clock, from its `Date`) or seconds
+    left.
+    """
     lowered = {key.lower(): value for key, value in headers.items()}
-    limit = first_number(lowered.get("x-ratelimit-limit"))
-    remaining = first_number(lowered.get("x-ratelimit-remaining"))
-    reset_at = parse_reset(lowered.get("x-ratelimit-reset"), now)
+    limit = smallest_number(lowered.get("x-ratelimit-limit"))
+    remaining = smallest_number(lowered.get("x-ratelimit-remaining"))
+    skew = clock_skew(lowered.get("date"), now)
+    reset_at = parse_reset(lowered.get("x-ratelimit-reset"), now, skew)
     if limit is None and remaining is None and reset_at is None:
         return None
     return RateLimitSnapshot(
-        limit=int(limit) if limit is not None else None,
-        remaining=int(remaining) if remaining is not None else None,
+        limit=max(0, int(limit)) if limit is not None else None,
+        remaining=max(0, int(remaining)) if remaining is not None else None,
         reset_at=reset_at,
     )
 
 
-class Limiter:
-    """Caps requests in flight and keeps the latest rate-limit state."""
+class LimiterWaitTooLong(Exception):
+    """The limiter would hold a request longer than the caller's `max_wait`.
 
-    def __init__(self, max_in_flight: int = 16) -> None:
+    The session turns this into `RateLimited` with `retry_after`; nothing was sent.
+    """
+
+    def __init__(self, wait: float, reason: str) -> None:
+        super().__init__(f"the rate limiter would hold this request {wait:.1f}s ({reason})")
+        self.wait = wait
+        self.reason = reason
+
+
+@attrs.frozen
+class Hold:
+    """Why the head of the queue may not go yet, and for how long.
+
+    `seconds` None means "until something changes" (a response arrives, a request ends).
+    `long` marks the holds that a caller's `max_wait` applies to: a pause the server asked
+    for, or a budget spent until the reset (not the short gaps of pacing).
+    """
+
+    seconds: float | None
+    reason: str
+    long: bool = False
+
+
+class Limiter(abc.ABC):
+    """Decides when each request may go: pacing, pauses and a cap on requests in flight.
+
+    Subclasses implement `_claim` (may the head go now? if so, count it), `observe`, `pause`
+    and `snapshot`. `clock` and `sleep` are injectable so that tests can check waits exactly.
+    """
+
+    def __init__(
+        self,
+        *,
+        max_in_flight: int = 16,
+        clock: Clock | None = None,
+        sleep: Sleep | None = None,
+    ) -> None:
         if max_in_flight < 1:
             raise ValueError("max_in_flight: expected at least 1")
-        self._slots = asyncio.Semaphore(max_in_flight)
-        self._state = RateLimitSnapshot()
+        self.max_in_flight = max_in_flight
+        self._clock = clock or time.time
+        self._sleep = sleep or asyncio.sleep
+        self._in_flight = 0
+        self._waiters: collections.deque[asyncio.Future[None]] = collections.deque()
+        self._changed = asyncio.Event()
+        self._rescheduled = asyncio.Event()
 
-    async def acquire(self) -> None:
-        """Wait for a turn to send a request."""
-        await self._slots.acquire()
+    async def acquire(self, *, max_wait: float | None = None) -> float:
+        """Wait for a turn to send one request; return the seconds spent waiting.
+
+        Raises `LimiterWaitTooLong` instead of holding a request longer than `max_wait` for a
+        pause or a spent budget. Cancelling the caller gives up its place at once.
+        """
+        started = self._clock()
+        ticket: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiters.append(ticket)
+        try:
+            if self._waiters[0] is not ticket:
+                await ticket
+            await self._wait_at_head(max_wait)
+        finally:
+            self._leave(ticket)
+        self._in_flight += 1
+        return max(0.0, self._clock() - started)
 
     def release(self) -> None:
-        """The request that held a turn has finished."""
-        self._slots.release()
+        """The request that held a turn has finished (answered, failed or cancelled)."""
+        self._in_flight = max(0, self._in_flight - 1)
+        self._notify()
 
-    def observe(self, headers: Mapping[str, str], now: float) -> None:
-        """Update the state from a response's headers."""
-        parsed = parse_rate_limit_headers(headers, now)
-        if parsed is not None:
-            self._state = attrs.evolve(parsed, paused_until=self._state.paused_until)
+    @abc.abstractmethod
+    async def observe(self, headers: Mapping[str, str], now: float | None = None) -> None:
+        """Learn from a response's headers (any status) what is left of the budget."""
 
-    def pause_until(self, moment: float) -> None:
-        """The server asked every request to hold off until `moment` (epoch seconds)."""
-        current = self._state.paused_until
-        if current is None or moment > current:
-            self._state = attrs.evolve(self._state, paused_until=moment)
+    @abc.abstractmethod
+    async def pause(self, seconds: float, *, reason: str = "the server asked") -> None:
+        """Hold every request for `seconds` (the server said so); then probe, then pace."""
+
+    @abc.abstractmethod
+    def snapshot(self) -> RateLimitSnapshot:
+        """The state as this limiter knows it now."""
+
+    async def aclose(self) -> None:  # noqa: B027 - optional hook, a no-op by default
+        """Release what the limiter holds; the client calls it when it closes."""
+
+    @abc.abstractmethod
+    async def _claim(self, now: float) -> Hold | None:
+        """None if the head may go now (and count it as sent); else how long to hold it."""
+
+    @property
+    def in_flight(self) -> int:
+        """Requests that hold a turn now."""
+        return self._in_flight
+
+    @property
+    def waiting(self) -> int:
+        """Requests queued for a turn now."""
+        return len(self._waiters)
+
+    def _notify(self, *, reschedule: bool = False) -> None:
+        """Wake the head: something changed. `reschedule` also cuts short a timed hold."""
+        self._changed.set()
+        self._changed = asyncio.Event()
+        if reschedule:
+            self._rescheduled.set()
+            self._rescheduled = asyncio.Event()
+
+    async def _wait_at_head(self, max_wait: float | None) -> None:
+        while True:
+            changed, rescheduled = self._changed, self._rescheduled
+            if self._in_flight >= self.max_in_flight:
+                hold: Hold | None = Hold(None, f"{self._in_flight} requests in flight")
+            else:
+                hold = await self._claim(self._clock())
+            if hold is None:
+                return
+            if hold.seconds is None:
+                await changed.wait()
+                continue
+            if hold.long and max_wait is not None and hold.seconds > max_wait:
+                raise LimiterWaitTooLong(hold.seconds, hold.reason)
+            logger.debug("rate limit: holding requests %.3fs (%s)", hold.seconds, hold.reason)
+            await self._sleep_unless(hold.seconds, rescheduled)
+
+    async def _sleep_unless(self, seconds: float, rescheduled: asyncio.Event) -> None:
+        """Sleep `seconds` with the injected sleep, waking early if `rescheduled` is set."""
+        sleeper = asyncio.ensure_future(self._sleep(seconds))
+        watcher = asyncio.ensure_future(rescheduled.wait())
+        try:
+            await asyncio.wait((sleeper, watcher), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            sleeper.cancel()
+            watcher.cancel()
+
+    def _leave(self, ticket: asyncio.Future[None]) -> None:
+        """Take `ticket` out of the queue; if it was the head, the next waiter decides."""
+        was_head = bool(self._waiters) and self._waiters[0] is ticket
+        self._waiters.remove(ticket)
+        if not ticket.done():
+            ticket.cancel()
+        if was_head and self._waiters and not self._waiters[0].done():
+            self._waiters[0].set_result(None)
+
+
+class InProcessLimiter(Limiter):
+    """Paces one process's requests so that the server's budget lasts until its reset.
+
+    The budget is the server's `X-RateLimit-Remaining` less the requests still in flight,
+    counted down as requests leave. Requests are spaced evenly over the time left before
+    `X-RateLimit-Reset`, with up to `burst` allowed ahead of that pace (after idle time);
+    `reserve` requests of each window are left for other users of the same token.
+
+    Until a response has shown the budget (at start, after a window ends, after a pause)
+    only one request is in flight. A server that sends no rate-limit headers is not paced;
+    `max_in_flight` still applies.
+    """
+
+    def __init__(
+        self,
+        *,
+        max_in_flight: int = 16,
+        burst: int = 10,
+        reserve: int = 0,
+        clock: Clock | None = None,
+        sleep: Sleep | None = None,
+    ) -> None:
+        super().__init__(max_in_flight=max_in_flight, clock=clock, sleep=sleep)
+        if burst < 0 or reserve < 0:
+            raise ValueError("burst and reserve: expected zero or more")
+        self.burst = burst
+        self.reserve = reserve
+        self._limit: int | None = None
+        self._remaining: int | None = None
+        self._reset_at: float | None = None
+        #: Requests we may still send in this window; None when unknown (probe first).
+        self._budget: int | None = None
+        #: Whether responses carry rate-limit headers; None until the first response.
+        self._metered: bool | None = None
+        #: When the next request is due at an even pace (generic cell rate algorithm).
+        self._due = 0.0
+        self._paused_until: float | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"InProcessLimiter(max_in_flight={self.max_in_flight}, burst={self.burst}, "
+            f"reserve={self.reserve})"
+        )
 
     def snapshot(self) -> RateLimitSnapshot:
-        """The latest known state."""
-        return self._state
+        return RateLimitSnapshot(
+            limit=self._limit,
+            remaining=self._remaining,
+            reset_at=self._reset_at,
+            paused_until=self._paused_until,
+            in_flight=self.in_flight,
+            waiting=self.waiting,
+        )
+
+    async def observe(self, headers: Mapping[str, str], now: float | None = None) -> None:
+        now = self._clock() if now is None else now
+        seen = parse_rate_limit_headers(headers, now)
+        if seen is None:
+            if self._metered is None:
+                self._metered = False
+            self._notify(reschedule=True)
+            return
+        if seen.limit is not None:
+            self._limit = seen.limit
+        if seen.remaining is None:
+            self._notify()
+            return
+        self._metered = True
+        self._learn(seen.remaining, seen.reset_at, now)
+
+    def _learn(self, remaining: int, reset_at: float | None, now: float) -> None:
+        """Fold one reading of the budget into the state, newest window first."""
+        # The requests still out may or may not be counted in `remaining`: assume not.
+        budget = remaining - self.in_flight
+        current = self._reset_at
+        if reset_at is not None and current is not None and reset_at < current - _SAME_WINDOW:
+            return  # a late answer from a window that has ended
+        if current is None or (reset_at is not None and reset_at > current + _SAME_WINDOW):
+            self._remaining, self._budget, self._reset_at, self._due = (
+                remaining,
+                budget,
+                reset_at,
+                now,
+            )
+            self._notify(reschedule=True)
+            return
+        self._remaining = remaining if self._remaining is None else min(self._remaining, remaining)
+        was_unknown = self._budget is None
+        self._budget = budget if self._budget is None else min(self._budget, budget)
+        if reset_at is not None:
+            self._reset_at = max(current, reset_at)
+        self._notify(reschedule=was_unknown)
+
+    async def pause(self, seconds: float, *, reason: str = "the server asked") -> None:
+        now = self._clock()
+        until = now + max(0.0, seconds)
+        if self._paused_until is None or until > self._paused_until:
+            self._paused_until = until
+            logger.debug("rate limit: pausing every request for %.3fs (%s)", seconds, reason)
+        self._budget = None  # what the server allows after the pause is unknown: probe
+        self._notify()
+
+    async def _claim(self, now: float) -> Hold | None:
+        if self._paused_until is not None and now < self._paused_until:
+            return Hold(self._paused_until - now, "paused by the server", long=True)
+        if self._metered is False:
+            return None
+        hold = self._window_hold(now)
+        if hold is not None:
+            return hold
+        if self._budget is None:  # one probe at a time; its response shows the budget
+            return Hold(None, "probing the budget") if self.in_flight else None
+        usable = self._budget - self.reserve
+        reset_at = self._reset_at
+        interval = max(0.0, reset_at - now) / usable if reset_at is not None else 0.0
+        allowed_at = self._due - self.burst * interval
+        if now < allowed_at:
+            return Hold(allowed_at - now, f"pacing {usable} requests until the reset")
+        self._due = max(self._due, now) + interval
+        self._budget -= 1
+        return None
+
+    def _window_hold(self, now: float) -> Hold | None:
+        """Hold until the reset while the budget is spent; forget a window that has ended."""
+        if self._budget is None:
+            return None
+        spent = self._budget - self.reserve <= 0
+        if self._reset_at is None:
+            if spent:  # no reset to wait for: learn more from a probe
+                self._budget = None
+            return None
+        window_end = self._reset_at + (RESET_GRACE if spent else 0.0)
+        if now >= window_end:
+            self._budget = None
+            return None
+        if spent:
+            return Hold(window_end - now, "budget spent until the window resets", long=True)
+        return None

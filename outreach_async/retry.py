@@ -14,7 +14,7 @@ from collections.abc import Callable
 import attrs
 import backoff
 
-from ._timeparse import find_iso_datetime, parse_reset, parse_retry_after
+from ._timeparse import clock_skew, find_iso_datetime, parse_reset, parse_retry_after
 from .errors import APIError, OutreachError, RateLimited, TransportError
 
 __all__ = [
@@ -81,8 +81,13 @@ class RetryPolicy:
 
 
 def server_requested_wait(failure: APIError, now: float) -> float | None:
-    """Seconds the server asked us to wait, from its headers or a 429's detail text."""
+    """Seconds the server asked us to wait, from its headers or a 429's detail text.
+
+    Times the server names are read on its clock (its `Date` header), so a skewed local clock
+    neither cuts the wait short nor stretches it.
+    """
     headers = {key.lower(): value for key, value in failure.headers.items()}
+    now += clock_skew(headers.get("date"), now)
     wait = parse_retry_after(headers.get("retry-after"), now)
     if wait is not None or failure.status not in UNACTED_STATUSES:
         return wait

@@ -11,7 +11,7 @@ import ipaddress
 import json
 import logging
 import time
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any
 
 import aiohttp
@@ -23,13 +23,23 @@ from .auth import Auth
 from .errors import (
     APIError,
     ClientClosedError,
+    ErrorObject,
     OriginError,
     OutreachError,
+    RateLimited,
     TransportError,
     error_for_response,
 )
-from .ratelimit import Limiter
-from .retry import RetryPolicy, server_requested_wait
+from .events import (
+    Hook,
+    Hooks,
+    RateLimitHit,
+    RequestStarted,
+    ResponseReceived,
+    RetryScheduled,
+)
+from .ratelimit import InProcessLimiter, Limiter, LimiterWaitTooLong
+from .retry import UNACTED_STATUSES, RetryPolicy, server_requested_wait
 
 __all__ = ["DEFAULT_BASE_URL", "JSONAPI_MEDIA_TYPE", "Response", "Session", "Timeouts"]
 
@@ -91,15 +101,17 @@ class Session:
         max_body_size: int = DEFAULT_MAX_BODY_SIZE,
         clock: Clock | None = None,
         sleep: Sleep | None = None,
+        hooks: Iterable[Hook] = (),
     ) -> None:
         self.base_url = _checked_base_url(base_url)
         self.auth = auth
         self.retry = retry or RetryPolicy()
-        self.limiter = limiter or Limiter()
         self.timeouts = timeouts or Timeouts()
         self.max_body_size = max_body_size
         self._clock = clock or time.time
         self._sleep = sleep or asyncio.sleep
+        self.limiter = limiter or InProcessLimiter(clock=self._clock, sleep=self._sleep)
+        self.hooks = Hooks(hooks)
         self._http = http
         self._owns_http = http is None
         self._closed = False
@@ -166,30 +178,58 @@ class Session:
             attempt += 1
             authorization = await self.auth.authorization()
             try:
-                return await self._attempt(method, url, payload, authorization)
+                return await self._attempt(method, url, payload, authorization, attempt, policy)
             except APIError as failure:
                 if failure.status == 401 and not refreshed:
                     refreshed = True
                     if await self.auth.handle_unauthorized(authorization):
                         attempt -= 1
                         continue
-                wait = self._wait_or_raise(policy, failure, method, attempt)
+                wait = await self._wait_or_raise(policy, failure, method, url, attempt)
             except TransportError as failure:
-                wait = self._wait_or_raise(policy, failure, method, attempt)
-            logger.debug("retrying %s %s in %.2fs (attempt %d)", method, url, wait, attempt + 1)
-            await self._sleep(wait)
+                wait = await self._wait_or_raise(policy, failure, method, url, attempt)
+            if wait > 0:
+                logger.debug("retrying %s %s in %.2fs (attempt %d)", method, url, wait, attempt + 1)
+                await self._sleep(wait)
 
-    def _wait_or_raise(
-        self, policy: RetryPolicy, failure: OutreachError, method: str, attempt: int
+    async def _wait_or_raise(
+        self,
+        policy: RetryPolicy,
+        failure: OutreachError,
+        method: str,
+        url: yarl.URL,
+        attempt: int,
     ) -> float:
+        """Seconds this request backs off before its next attempt; raise to give up.
+
+        When the server asked for a wait (a 429, a maintenance 503) the limiter pauses every
+        request of the client instead, and this one waits with the others in `acquire()`.
+        """
         now = self._clock()
-        wait = policy.wait_before_retry(failure, method=method, attempt=attempt, now=now)
-        if isinstance(failure, APIError) and server_requested_wait(failure, now) is not None:
-            self.limiter.pause_until(now + wait)
+        requested = server_requested_wait(failure, now) if isinstance(failure, APIError) else None
+        pauses = isinstance(failure, APIError) and (
+            failure.status == 429 or (requested is not None and failure.status in UNACTED_STATUSES)
+        )
+        try:
+            wait = policy.wait_before_retry(failure, method=method, attempt=attempt, now=now)
+        except OutreachError:
+            if pauses and requested is not None:
+                await self.limiter.pause(requested, reason=f"{_status_of(failure)} from the server")
+            raise
+        self.hooks.emit(RetryScheduled(method, str(url), attempt, wait, pauses, failure))
+        if pauses:
+            await self.limiter.pause(wait, reason=f"{_status_of(failure)} from the server")
+            return 0.0
         return wait
 
     async def _attempt(
-        self, method: str, url: yarl.URL, payload: bytes | None, authorization: str
+        self,
+        method: str,
+        url: yarl.URL,
+        payload: bytes | None,
+        authorization: str,
+        attempt: int,
+        policy: RetryPolicy,
     ) -> Response:
         headers = {
             "Accept": JSONAPI_MEDIA_TYPE,
@@ -198,7 +238,11 @@ class Session:
             "User-Agent": USER_AGENT,
         }
         http = self._session()
-        await self.limiter.acquire()
+        try:
+            waited = await self.limiter.acquire(max_wait=policy.max_wait)
+        except LimiterWaitTooLong as held:
+            raise _held_too_long(method, url, held) from None
+        self.hooks.emit(RequestStarted(method, str(url), attempt, waited))
         started = self._clock()
         try:
             for _ in range(_MAX_REDIRECTS + 1):
@@ -220,8 +264,12 @@ class Session:
             raise TransportError(f"{method} {url}: timed out") from None
         finally:
             self.limiter.release()
-        self.limiter.observe(response_headers, self._clock())
-        logger.debug("%s %s -> %d in %.3fs", method, url, status, self._clock() - started)
+        await self.limiter.observe(response_headers, self._clock())
+        elapsed = self._clock() - started
+        logger.debug("%s %s -> %d in %.3fs", method, url, status, elapsed)
+        self.hooks.emit(ResponseReceived(method, str(url), attempt, status, elapsed))
+        if status == 429:
+            self.hooks.emit(RateLimitHit(method, str(url), attempt))
         if status >= 400:
             raise error_for_response(
                 status, body, method=method, url=str(url), headers=response_headers
@@ -295,6 +343,22 @@ def _transport_error(method: str, url: yarl.URL, exc: aiohttp.ClientError) -> Tr
     if isinstance(exc, aiohttp.InvalidURL):
         return TransportError(text, request_sent=False, retryable=False)
     return TransportError(text)
+
+
+def _held_too_long(method: str, url: yarl.URL, held: LimiterWaitTooLong) -> RateLimited:
+    """The error for a request the limiter would hold beyond the policy's `max_wait`."""
+    detail = f"not sent: {held.reason} for {held.wait:.1f}s, beyond the retry policy's max_wait"
+    return RateLimited(
+        429,
+        [ErrorObject(id="rateLimitExceeded", title="Rate Limit Exceeded", detail=detail)],
+        method=method,
+        url=str(url),
+        retry_after=held.wait,
+    )
+
+
+def _status_of(failure: OutreachError) -> str:
+    return str(failure.status) if isinstance(failure, APIError) else type(failure).__name__
 
 
 def _checked_base_url(base_url: str) -> yarl.URL:
