@@ -235,8 +235,9 @@ class InProcessLimiter(Limiter):
 
     The budget is the server's `X-RateLimit-Remaining` less the requests still in flight,
     counted down as requests leave. Requests are spaced evenly over the time left before
-    `X-RateLimit-Reset`, with up to `burst` allowed ahead of that pace (after idle time);
-    `reserve` requests of each window are left for other users of the same token.
+    `X-RateLimit-Reset`, with up to `burst` allowed ahead of that pace (at the start of a
+    window, after idle time); `reserve` requests of each window are left for other users of
+    the same token. Idle time is not lost: the pace speeds up to spend the budget by the reset.
 
     Until a response has shown the budget (at start, after a window ends, after a pause)
     only one request is in flight. A server that sends no rate-limit headers is not paced;
@@ -264,8 +265,9 @@ class InProcessLimiter(Limiter):
         self._budget: int | None = None
         #: Whether responses carry rate-limit headers; None until the first response.
         self._metered: bool | None = None
-        #: When the next request is due at an even pace (generic cell rate algorithm).
-        self._due = 0.0
+        #: Requests that may go at once (a token bucket refilled at the even pace).
+        self._tokens = burst + 1.0
+        self._refilled_at = 0.0
         self._paused_until: float | None = None
 
     def __repr__(self) -> str:
@@ -308,12 +310,8 @@ class InProcessLimiter(Limiter):
         if reset_at is not None and current is not None and reset_at < current - _SAME_WINDOW:
             return  # a late answer from a window that has ended
         if current is None or (reset_at is not None and reset_at > current + _SAME_WINDOW):
-            self._remaining, self._budget, self._reset_at, self._due = (
-                remaining,
-                budget,
-                reset_at,
-                now,
-            )
+            self._remaining, self._budget, self._reset_at = remaining, budget, reset_at
+            self._tokens, self._refilled_at = self.burst + 1.0, now
             self._notify(reschedule=True)
             return
         self._remaining = remaining if self._remaining is None else min(self._remaining, remaining)
@@ -342,13 +340,23 @@ class InProcessLimiter(Limiter):
             return hold
         if self._budget is None:  # one probe at a time; its response shows the budget
             return Hold(None, "probing the budget") if self.in_flight else None
-        usable = self._budget - self.reserve
-        reset_at = self._reset_at
-        interval = max(0.0, reset_at - now) / usable if reset_at is not None else 0.0
-        allowed_at = self._due - self.burst * interval
-        if now < allowed_at:
-            return Hold(allowed_at - now, f"pacing {usable} requests until the reset")
-        self._due = max(self._due, now) + interval
+        return self._pace(self._budget - self.reserve, now)
+
+    def _pace(self, usable: int, now: float) -> Hold | None:
+        """Take a token if one is there; tokens come at the pace that spends `usable` by
+        the reset, and at most `burst + 1` are kept (that many may go at once)."""
+        if self._reset_at is not None:
+            left = self._reset_at - now
+            unscheduled = max(0.0, usable - self._tokens)
+            rate = (unscheduled + 1) / left if left > 0 else float("inf")
+            elapsed = max(0.0, now - self._refilled_at)
+            self._tokens = min(self.burst + 1.0, self._tokens + rate * elapsed)
+            self._refilled_at = now
+            if self._tokens < 1:
+                wait = (1 - self._tokens) / rate
+                return Hold(wait, f"pacing {usable} requests over {left:.1f}s until the reset")
+            self._tokens -= 1
+        assert self._budget is not None
         self._budget -= 1
         return None
 

@@ -179,6 +179,8 @@ class Session:
             authorization = await self.auth.authorization()
             try:
                 return await self._attempt(method, url, payload, authorization, attempt, policy)
+            except LimiterWaitTooLong as held:
+                raise _held_too_long(method, url, held) from None
             except APIError as failure:
                 if failure.status == 401 and not refreshed:
                     refreshed = True
@@ -238,10 +240,7 @@ class Session:
             "User-Agent": USER_AGENT,
         }
         http = self._session()
-        try:
-            waited = await self.limiter.acquire(max_wait=policy.max_wait)
-        except LimiterWaitTooLong as held:
-            raise _held_too_long(method, url, held) from None
+        waited = await self.limiter.acquire(max_wait=policy.max_wait)
         self.hooks.emit(RequestStarted(method, str(url), attempt, waited))
         started = self._clock()
         try:

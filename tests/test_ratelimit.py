@@ -1,0 +1,357 @@
+"""The in-process limiter: header parsing, probing, pacing, pauses, cancellation."""
+
+from __future__ import annotations
+
+import asyncio
+from email.utils import formatdate
+
+import pytest
+
+from outreach_async import InProcessLimiter, RateLimitSnapshot
+from outreach_async.ratelimit import RESET_GRACE, LimiterWaitTooLong, parse_rate_limit_headers
+
+from .conftest import FakeClock
+
+NOW = 1_700_000_000.0
+
+
+def headers(remaining: int | str, reset: float, limit: int = 100) -> dict[str, str]:
+    return {
+        "X-RateLimit-Limit": str(limit),
+        "X-RateLimit-Remaining": str(remaining),
+        "X-RateLimit-Reset": str(int(reset)),
+    }
+
+
+def limiter_on(clock: FakeClock, **options: int) -> InProcessLimiter:
+    return InProcessLimiter(clock=clock, sleep=clock.sleep, **options)
+
+
+async def settle() -> None:
+    """Let every ready task run until the loop is quiet."""
+    for _ in range(50):
+        await asyncio.sleep(0)
+
+
+def granted(tasks: list[asyncio.Task[float]]) -> int:
+    return sum(task.done() for task in tasks)
+
+
+async def cancel_all(tasks: list[asyncio.Task[float]]) -> None:
+    for task in tasks:
+        task.cancel()
+    await asyncio.gather(*tasks, return_exceptions=True)
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+
+def test_no_rate_limit_headers_parse_to_none() -> None:
+    assert parse_rate_limit_headers({"Content-Type": "application/json"}, NOW) is None
+
+
+def test_headers_parse_case_insensitively_with_an_epoch_reset() -> None:
+    parsed = parse_rate_limit_headers(
+        {
+            "x-ratelimit-limit": "10000",
+            "X-RATELIMIT-REMAINING": "42",
+            "X-RateLimit-Reset": "1700000100",
+        },
+        NOW,
+    )
+    assert parsed == RateLimitSnapshot(limit=10000, remaining=42, reset_at=1_700_000_100)
+
+
+def test_two_valued_remaining_reads_as_the_smaller_number() -> None:
+    assert parse_rate_limit_headers({"X-RateLimit-Remaining": "9999, 19988"}, NOW) == (
+        RateLimitSnapshot(remaining=9999)
+    )
+    assert parse_rate_limit_headers({"X-RateLimit-Remaining": "30,12"}, NOW) == (
+        RateLimitSnapshot(remaining=12)
+    )
+
+
+def test_reset_given_as_seconds_left() -> None:
+    parsed = parse_rate_limit_headers({"X-RateLimit-Reset": "90"}, NOW)
+    assert parsed == RateLimitSnapshot(reset_at=NOW + 90)
+
+
+@pytest.mark.parametrize("value", ["", "soon", "nan", "-", "inf"])
+def test_unreadable_values_are_ignored(value: str) -> None:
+    parsed = parse_rate_limit_headers(
+        {"X-RateLimit-Remaining": value, "X-RateLimit-Limit": "100"}, NOW
+    )
+    assert parsed == RateLimitSnapshot(limit=100)
+
+
+def test_an_epoch_reset_is_read_on_the_servers_clock() -> None:
+    # The server's clock is 300 s ahead of ours: its reset comes 300 s earlier on ours.
+    date = formatdate(NOW + 300, usegmt=True)
+    parsed = parse_rate_limit_headers({"X-RateLimit-Reset": str(int(NOW) + 360), "Date": date}, NOW)
+    assert parsed == RateLimitSnapshot(reset_at=NOW + 60)
+
+
+def test_a_date_within_a_second_or_two_is_not_skew() -> None:
+    date = formatdate(NOW - 1, usegmt=True)
+    parsed = parse_rate_limit_headers({"X-RateLimit-Reset": str(int(NOW) + 60), "Date": date}, NOW)
+    assert parsed == RateLimitSnapshot(reset_at=NOW + 60)
+
+
+def test_seconds_left_ignore_the_servers_clock() -> None:
+    date = formatdate(NOW + 300, usegmt=True)
+    parsed = parse_rate_limit_headers({"X-RateLimit-Reset": "60", "Date": date}, NOW)
+    assert parsed == RateLimitSnapshot(reset_at=NOW + 60)
+
+
+def test_options_are_checked() -> None:
+    with pytest.raises(ValueError, match="max_in_flight"):
+        InProcessLimiter(max_in_flight=0)
+    with pytest.raises(ValueError, match="burst"):
+        InProcessLimiter(burst=-1)
+
+
+# --- probing and pacing --------------------------------------------------------------------
+
+
+async def test_one_probe_goes_first_while_the_budget_is_unknown(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, burst=2)
+    tasks = [asyncio.create_task(limiter.acquire()) for _ in range(6)]
+    await settle()
+    assert granted(tasks) == 1
+    assert limiter.snapshot().waiting == 5
+    limiter.release()
+    await limiter.observe(headers(100, clock.now + 100))
+    await settle()
+    # `burst` requests may run ahead of the even pace, plus the one on time; two more wait.
+    assert granted(tasks) == 6
+    assert len(clock.sleeps) == 2
+
+
+async def test_requests_are_spaced_evenly_until_the_reset(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, burst=0)
+    await limiter.observe(headers(10, clock.now + 100))
+    for _ in range(5):
+        await limiter.acquire()
+        limiter.release()
+    assert clock.sleeps == pytest.approx([10.0, 10.0, 10.0, 10.0])
+    assert limiter.snapshot().remaining == 10
+
+
+async def test_idle_time_is_not_lost_the_pace_speeds_up(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, burst=0)
+    await limiter.observe(headers(10, clock.now + 100))
+    clock.now += 50  # nothing sent for half the window
+    for _ in range(3):
+        await limiter.acquire()
+        limiter.release()
+    assert clock.sleeps == pytest.approx([5.0, 5.0])
+
+
+async def test_burst_lets_requests_run_ahead_of_the_pace(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, burst=3)
+    await limiter.observe(headers(10, clock.now + 100))
+    for _ in range(4):
+        await limiter.acquire()
+        limiter.release()
+    assert clock.sleeps == []
+    await limiter.acquire()
+    assert clock.sleeps == [pytest.approx(100 / 7)]
+
+
+async def test_the_budget_counts_requests_in_flight_as_spent(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, burst=10)
+    await limiter.observe(headers(5, clock.now + 100))
+    for _ in range(3):
+        await limiter.acquire()
+    # One answer comes back saying 4 left; two requests are still out, so only 2 may go.
+    limiter.release()
+    await limiter.observe(headers(4, clock.now + 100))
+    await limiter.acquire()
+    await limiter.acquire()
+    blocked = asyncio.create_task(limiter.acquire())
+    await settle()
+    assert not blocked.done()
+    assert clock.sleeps == [pytest.approx(100 + RESET_GRACE)]
+    await cancel_all([blocked])
+
+
+async def test_a_spent_budget_waits_for_the_reset_then_probes(clock: FakeClock) -> None:
+    limiter = limiter_on(clock)
+    reset = clock.now + 40
+    await limiter.observe(headers(0, reset))
+    tasks = [asyncio.create_task(limiter.acquire()) for _ in range(3)]
+    await settle()
+    assert clock.sleeps == [40 + RESET_GRACE]
+    assert granted(tasks) == 1  # the probe of the new window
+    limiter.release()
+    await limiter.observe(headers(99, reset + 100))
+    await settle()
+    assert granted(tasks) == 3
+    assert clock.sleeps == [40 + RESET_GRACE]
+
+
+async def test_reserve_is_left_unspent(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, reserve=3, burst=10)
+    await limiter.observe(headers(5, clock.now + 100))
+    await limiter.acquire()
+    await limiter.acquire()
+    blocked = asyncio.create_task(limiter.acquire())
+    await settle()
+    assert not blocked.done()
+    await cancel_all([blocked])
+
+
+async def test_a_late_answer_from_an_ended_window_is_ignored(clock: FakeClock) -> None:
+    limiter = limiter_on(clock)
+    await limiter.observe(headers(50, clock.now + 100))
+    await limiter.observe(headers(0, clock.now - 10))
+    assert limiter.snapshot().remaining == 50
+    await limiter.acquire()
+    assert clock.sleeps == []
+
+
+async def test_lower_readings_in_the_same_window_win(clock: FakeClock) -> None:
+    limiter = limiter_on(clock)
+    await limiter.observe(headers(50, clock.now + 100))
+    await limiter.observe(headers(40, clock.now + 100))
+    await limiter.observe(headers(45, clock.now + 100))  # arrived out of order
+    assert limiter.snapshot() == RateLimitSnapshot(
+        limit=100, remaining=40, reset_at=clock.now + 100
+    )
+
+
+async def test_a_new_window_cuts_a_hold_short(clock: FakeClock) -> None:
+    sleeping = asyncio.Event()
+
+    async def slow_sleep(seconds: float) -> None:
+        clock.sleeps.append(seconds)
+        sleeping.set()
+        await asyncio.Event().wait()  # never ends by itself
+
+    limiter = InProcessLimiter(clock=clock, sleep=slow_sleep)
+    await limiter.observe(headers(0, clock.now + 40))
+    waiter = asyncio.create_task(limiter.acquire())
+    await sleeping.wait()
+    await limiter.observe(headers(80, clock.now + 3600))
+    await settle()
+    assert waiter.done()
+
+
+async def test_a_server_without_headers_is_not_paced(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, max_in_flight=3)
+    await limiter.acquire()
+    limiter.release()
+    await limiter.observe({"Content-Type": "application/json"})
+    tasks = [asyncio.create_task(limiter.acquire()) for _ in range(4)]
+    await settle()
+    assert granted(tasks) == 3  # only the cap on requests in flight applies
+    limiter.release()
+    await settle()
+    assert granted(tasks) == 4
+    assert clock.sleeps == []
+
+
+# --- pauses --------------------------------------------------------------------------------
+
+
+async def test_a_pause_holds_every_task_with_one_sleep_then_probes(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, burst=1)
+    await limiter.observe(headers(50, clock.now + 100))
+    await limiter.pause(30)
+    assert limiter.snapshot().paused_until == clock.now + 30
+    tasks = [asyncio.create_task(limiter.acquire()) for _ in range(5)]
+    await settle()
+    assert clock.sleeps == [30.0]  # one sleep for everyone, not five that end together
+    assert granted(tasks) == 1
+    limiter.release()
+    await limiter.observe(headers(60, clock.now + 3600))
+    await settle()
+    # Then paced: burst + 1 at once, the other two spaced over what is left of the window.
+    assert granted(tasks) == 5
+    assert clock.sleeps == [30.0, pytest.approx(60, rel=0.05), pytest.approx(60, rel=0.05)]
+
+
+async def test_a_longer_pause_extends_a_shorter_one(clock: FakeClock) -> None:
+    limiter = limiter_on(clock)
+    await limiter.pause(10)
+    await limiter.pause(25)
+    await limiter.pause(5)
+    assert limiter.snapshot().paused_until == clock.now + 25
+
+
+async def test_a_pause_beyond_max_wait_raises_at_once(clock: FakeClock) -> None:
+    limiter = limiter_on(clock)
+    await limiter.pause(1000)
+    with pytest.raises(LimiterWaitTooLong) as caught:
+        await limiter.acquire(max_wait=60)
+    assert caught.value.wait == 1000
+    assert clock.sleeps == []
+    assert limiter.snapshot().waiting == 0
+
+
+async def test_pacing_gaps_are_not_subject_to_max_wait(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, burst=0)
+    await limiter.observe(headers(2, clock.now + 1000))
+    await limiter.acquire(max_wait=1)
+    await limiter.acquire(max_wait=1)
+    assert clock.sleeps == [500.0]
+
+
+# --- queueing and cancellation -------------------------------------------------------------
+
+
+async def test_cancelling_a_queued_waiter_gives_up_its_place_at_once(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, max_in_flight=1)
+    await limiter.observe({})
+    await limiter.acquire()
+    first = asyncio.create_task(limiter.acquire())
+    second = asyncio.create_task(limiter.acquire())
+    third = asyncio.create_task(limiter.acquire())
+    await settle()
+    assert limiter.snapshot().waiting == 3
+    second.cancel()
+    await settle()
+    assert limiter.snapshot().waiting == 2
+    limiter.release()
+    await settle()
+    assert first.done() and not third.done()
+    limiter.release()
+    await settle()
+    assert third.done()
+    assert second.cancelled()
+
+
+async def test_cancelling_the_head_hands_the_turn_to_the_next(clock: FakeClock) -> None:
+    sleeping = asyncio.Event()
+
+    async def slow_sleep(seconds: float) -> None:
+        sleeping.set()
+        await asyncio.Event().wait()
+
+    limiter = InProcessLimiter(clock=clock, sleep=slow_sleep)
+    await limiter.observe(headers(0, clock.now + 40))
+    head = asyncio.create_task(limiter.acquire())
+    behind = asyncio.create_task(limiter.acquire())
+    await sleeping.wait()
+    head.cancel()
+    await settle()
+    assert head.cancelled()
+    assert limiter.snapshot().waiting == 1  # `behind` now holds at the head
+    await limiter.observe(headers(80, clock.now + 3600))
+    await settle()
+    assert behind.done() and limiter.snapshot().in_flight == 1
+
+
+async def test_waiters_are_served_in_arrival_order(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, max_in_flight=1)
+    await limiter.observe({})
+    order: list[int] = []
+
+    async def take(number: int) -> None:
+        await limiter.acquire()
+        order.append(number)
+        limiter.release()
+
+    await asyncio.gather(*(take(number) for number in range(8)))
+    assert order == list(range(8))
+    assert limiter.snapshot().in_flight == 0
