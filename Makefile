@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: test lint typecheck unit demo generate bench clean
+.PHONY: test lint typecheck unit demo generate bench clean redis-server
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -19,8 +19,19 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy --strict outreach_async
 
-unit: $(STAMP)
+unit: $(STAMP) redis-server
 	$(VENV)/bin/pytest -W error
+
+# The RedisLimiter tests start their own redis-server; install Debian's if it is missing.
+redis-server:
+	@[ -n "$$OUTREACH_REDIS_SERVER" ] || command -v redis-server >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing redis-server (Debian package)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	  else \
+	    echo "redis-server is missing: install it (apt-get install redis-server) or set OUTREACH_REDIS_SERVER" >&2; \
+	    exit 1; \
+	  fi; }
 
 demo: $(STAMP)
 	$(PY) -m outreach_async demo
