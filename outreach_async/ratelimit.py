@@ -19,6 +19,7 @@ import abc
 import asyncio
 import collections
 import logging
+import math
 import time
 from collections.abc import Awaitable, Callable, Mapping
 
@@ -233,11 +234,13 @@ class Limiter(abc.ABC):
 class InProcessLimiter(Limiter):
     """Paces one process's requests so that the server's budget lasts until its reset.
 
-    The budget is the server's `X-RateLimit-Remaining` less the requests still in flight,
-    counted down as requests leave. Requests are spaced evenly over the time left before
-    `X-RateLimit-Reset`, with up to `burst` allowed ahead of that pace (at the start of a
-    window, after idle time); `reserve` requests of each window are left for other users of
-    the same token. Idle time is not lost: the pace speeds up to spend the budget by the reset.
+    What may still be sent is the lowest `X-RateLimit-Remaining` of the current window, less
+    the requests in flight (the server may not have counted them yet) and less requests that
+    ended without a reading (errors). It is worked out afresh each time, so a late answer
+    costs nothing once it is in. Requests are spaced evenly over the time left before
+    `X-RateLimit-Reset`, with up to `burst` ahead of that pace (at the start of a window,
+    after idle time); idle time is not lost, the pace speeds up to spend the budget by the
+    reset. `reserve` requests of each window are left for other users of the same token.
 
     Until a response has shown the budget (at start, after a window ends, after a pause)
     only one request is in flight. A server that sends no rate-limit headers is not paced;
@@ -259,10 +262,13 @@ class InProcessLimiter(Limiter):
         self.burst = burst
         self.reserve = reserve
         self._limit: int | None = None
+        #: The lowest remaining the server reported in the current window.
         self._remaining: int | None = None
         self._reset_at: float | None = None
-        #: Requests we may still send in this window; None when unknown (probe first).
-        self._budget: int | None = None
+        #: True while the budget is unknown or stale: one probe request at a time.
+        self._probing = True
+        #: Requests that ended in this window without a reading of the budget.
+        self._unread = 0
         #: Whether responses carry rate-limit headers; None until the first response.
         self._metered: bool | None = None
         #: Requests that may go at once (a token bucket refilled at the even pace).
@@ -286,6 +292,10 @@ class InProcessLimiter(Limiter):
             waiting=self.waiting,
         )
 
+    def release(self) -> None:
+        self._unread += 1  # until `observe` brings its reading
+        super().release()
+
     async def observe(self, headers: Mapping[str, str], now: float | None = None) -> None:
         now = self._clock() if now is None else now
         seen = parse_rate_limit_headers(headers, now)
@@ -296,30 +306,28 @@ class InProcessLimiter(Limiter):
             return
         if seen.limit is not None:
             self._limit = seen.limit
-        if seen.remaining is None:
-            self._notify()
-            return
-        self._metered = True
-        self._learn(seen.remaining, seen.reset_at, now)
+        if seen.remaining is not None:
+            self._metered = True
+            self._unread = max(0, self._unread - 1)
+            self._learn(seen.remaining, seen.reset_at, now)
+        self._notify(reschedule=True)
 
     def _learn(self, remaining: int, reset_at: float | None, now: float) -> None:
-        """Fold one reading of the budget into the state, newest window first."""
-        # The requests still out may or may not be counted in `remaining`: assume not.
-        budget = remaining - self.in_flight
+        """Fold one reading of the budget into the state."""
         current = self._reset_at
         if reset_at is not None and current is not None and reset_at < current - _SAME_WINDOW:
             return  # a late answer from a window that has ended
+        paused = self._paused_until is not None and now < self._paused_until
         if current is None or (reset_at is not None and reset_at > current + _SAME_WINDOW):
-            self._remaining, self._budget, self._reset_at = remaining, budget, reset_at
+            self._remaining, self._reset_at, self._unread = remaining, reset_at, 0
             self._tokens, self._refilled_at = self.burst + 1.0, now
-            self._notify(reschedule=True)
-            return
-        self._remaining = remaining if self._remaining is None else min(self._remaining, remaining)
-        was_unknown = self._budget is None
-        self._budget = budget if self._budget is None else min(self._budget, budget)
-        if reset_at is not None:
-            self._reset_at = max(current, reset_at)
-        self._notify(reschedule=was_unknown)
+        else:
+            known = self._remaining
+            self._remaining = remaining if known is None else min(known, remaining)
+            if reset_at is not None:
+                self._reset_at = max(current, reset_at)
+        if not paused:
+            self._probing = False
 
     async def pause(self, seconds: float, *, reason: str = "the server asked") -> None:
         now = self._clock()
@@ -327,7 +335,7 @@ class InProcessLimiter(Limiter):
         if self._paused_until is None or until > self._paused_until:
             self._paused_until = until
             logger.debug("rate limit: pausing every request for %.3fs (%s)", seconds, reason)
-        self._budget = None  # what the server allows after the pause is unknown: probe
+        self._probing = True  # what the server allows after the pause is unknown
         self._notify()
 
     async def _claim(self, now: float) -> Hold | None:
@@ -335,44 +343,45 @@ class InProcessLimiter(Limiter):
             return Hold(self._paused_until - now, "paused by the server", long=True)
         if self._metered is False:
             return None
-        hold = self._window_hold(now)
-        if hold is not None:
-            return hold
-        if self._budget is None:  # one probe at a time; its response shows the budget
-            return Hold(None, "probing the budget") if self.in_flight else None
-        return self._pace(self._budget - self.reserve, now)
+        if self._remaining is None or self._probing or self._window_over(now):
+            if self.in_flight:
+                return Hold(None, "probing the budget")
+            return None  # the probe: its response shows the budget
+        spendable = self._remaining - self._unread - self.reserve
+        if spendable <= 0:
+            if self._reset_at is None:  # spent, and no reset to wait for: probe
+                self._probing = True
+                return Hold(None, "probing the budget") if self.in_flight else None
+            until = self._reset_at + RESET_GRACE
+            return Hold(until - now, "budget spent until the window resets", long=True)
+        usable = spendable - self.in_flight
+        if usable <= 0:
+            return Hold(None, "the rest of the budget is in flight")
+        return self._pace(usable, now)
+
+    def _window_over(self, now: float) -> bool:
+        """True once the window has ended (with a grace if it was spent): probe again."""
+        if self._reset_at is None or self._remaining is None:
+            return False
+        spent = self._remaining - self._unread - self.reserve <= 0
+        if now < self._reset_at + (RESET_GRACE if spent else 0.0):
+            return False
+        self._probing = True
+        return True
 
     def _pace(self, usable: int, now: float) -> Hold | None:
-        """Take a token if one is there; tokens come at the pace that spends `usable` by
-        the reset, and at most `burst + 1` are kept (that many may go at once)."""
-        if self._reset_at is not None:
-            left = self._reset_at - now
-            unscheduled = max(0.0, usable - self._tokens)
-            rate = (unscheduled + 1) / left if left > 0 else float("inf")
-            elapsed = max(0.0, now - self._refilled_at)
-            self._tokens = min(self.burst + 1.0, self._tokens + rate * elapsed)
-            self._refilled_at = now
-            if self._tokens < 1:
-                wait = (1 - self._tokens) / rate
-                return Hold(wait, f"pacing {usable} requests over {left:.1f}s until the reset")
-            self._tokens -= 1
-        assert self._budget is not None
-        self._budget -= 1
-        return None
-
-    def _window_hold(self, now: float) -> Hold | None:
-        """Hold until the reset while the budget is spent; forget a window that has ended."""
-        if self._budget is None:
-            return None
-        spent = self._budget - self.reserve <= 0
+        """Take a token if one is there. Tokens come at the pace that spends `usable` by the
+        reset; at most `burst + 1` are kept, which may go at once."""
         if self._reset_at is None:
-            if spent:  # no reset to wait for: learn more from a probe
-                self._budget = None
             return None
-        window_end = self._reset_at + (RESET_GRACE if spent else 0.0)
-        if now >= window_end:
-            self._budget = None
-            return None
-        if spent:
-            return Hold(window_end - now, "budget spent until the window resets", long=True)
+        left = self._reset_at - now
+        unscheduled = max(0.0, usable - self._tokens)
+        rate = (unscheduled + 1) / left if left > 0 else math.inf
+        elapsed = max(0.0, now - self._refilled_at)
+        self._tokens = min(self.burst + 1.0, self._tokens + rate * elapsed)
+        self._refilled_at = now
+        if self._tokens < 1:
+            wait = (1 - self._tokens) / rate
+            return Hold(wait, f"pacing {usable} requests over {left:.1f}s until the reset")
+        self._tokens -= 1
         return None

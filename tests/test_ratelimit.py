@@ -158,21 +158,44 @@ async def test_burst_lets_requests_run_ahead_of_the_pace(clock: FakeClock) -> No
     assert clock.sleeps == [pytest.approx(100 / 7)]
 
 
-async def test_the_budget_counts_requests_in_flight_as_spent(clock: FakeClock) -> None:
+async def test_requests_in_flight_count_as_spent_until_their_answers_are_in(
+    clock: FakeClock,
+) -> None:
     limiter = limiter_on(clock, burst=10)
     await limiter.observe(headers(5, clock.now + 100))
     for _ in range(3):
         await limiter.acquire()
-    # One answer comes back saying 4 left; two requests are still out, so only 2 may go.
+    # The server counted the three in order (4, 3, 2 left); the third answer comes first.
     limiter.release()
-    await limiter.observe(headers(4, clock.now + 100))
-    await limiter.acquire()
-    await limiter.acquire()
+    await limiter.observe(headers(2, clock.now + 100))
     blocked = asyncio.create_task(limiter.acquire())
     await settle()
-    assert not blocked.done()
-    assert clock.sleeps == [pytest.approx(100 + RESET_GRACE)]
-    await cancel_all([blocked])
+    assert not blocked.done()  # 2 left, but two requests are out and may not be counted yet
+    for late in (4, 3):
+        limiter.release()
+        await limiter.observe(headers(late, clock.now + 100))
+    await settle()
+    assert blocked.done()  # they were counted before: the 2 left are really there
+    await limiter.acquire()
+    spent = asyncio.create_task(limiter.acquire())
+    await settle()
+    assert not spent.done()
+    assert clock.sleeps == []
+    await cancel_all([spent])
+
+
+async def test_a_request_that_ended_without_a_reading_counts_as_spent(
+    clock: FakeClock,
+) -> None:
+    limiter = limiter_on(clock)
+    await limiter.observe(headers(2, clock.now + 100))
+    await limiter.acquire()
+    limiter.release()  # a transport error: no answer, so no headers to observe
+    await limiter.acquire()
+    limiter.release()
+    await limiter.observe(headers(1, clock.now + 100))
+    with pytest.raises(LimiterWaitTooLong):
+        await limiter.acquire(max_wait=10)
 
 
 async def test_a_spent_budget_waits_for_the_reset_then_probes(clock: FakeClock) -> None:
