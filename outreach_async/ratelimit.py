@@ -170,7 +170,7 @@ class Limiter(abc.ABC):
         """The state as this limiter knows it now."""
 
     async def aclose(self) -> None:  # noqa: B027 - optional hook, a no-op by default
-        """Release what the limiter holds; the client calls it when it closes."""
+        """Release what the limiter holds, such as a connection it opened itself."""
 
     @abc.abstractmethod
     async def _claim(self, now: float) -> Hold | None:
