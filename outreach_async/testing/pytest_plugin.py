@@ -1,0 +1,1 @@
+"""Pytest plugin of the fake Outreach server (fixtures arrive with the server)."""
