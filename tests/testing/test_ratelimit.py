@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 import aiohttp
 import pytest
 from aiohttp import web
-from aiohttp.test_utils import TestServer
+from aiohttp.test_utils import BaseTestServer, TestServer
 from aiohttp.typedefs import Handler
 
 from outreach_async.testing._ratelimit import (
@@ -53,7 +53,9 @@ async def other(request: web.Request) -> web.Response:
 
 
 class Harness:
-    def __init__(self, settings: FakeSettings, limiter: RateLimiter, server: TestServer) -> None:
+    def __init__(
+        self, settings: FakeSettings, limiter: RateLimiter, server: BaseTestServer
+    ) -> None:
         self.settings = settings
         self.limiter = limiter
         self.server = server
