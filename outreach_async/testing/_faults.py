@@ -38,15 +38,17 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime, timezone
 from email.utils import format_datetime
 from http import HTTPStatus
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 from aiohttp import web
-from aiohttp.typedefs import Handler, Middleware
 
 from ._errors import jsonapi_error
-from ._request_keys import API_PREFIX, RECORD_COUNT_KEY, is_api_request
+from ._request_keys import API_PREFIX, FAULT_KEY, RECORD_COUNT_KEY, is_api_request
 from ._settings import FakeSettings
+
+if TYPE_CHECKING:  # typing only: older aiohttp releases lack these names
+    from aiohttp.typedefs import Handler, Middleware
 
 Sleep = Callable[[float], Awaitable[None]]
 
@@ -147,6 +149,8 @@ def fault_middleware(injector: FaultInjector) -> Middleware:
         if not is_api_request(request):
             return await handler(request)
         plan = injector.plan(request.method, request.path, _page_size(request))
+        if plan.kind != "none" and plan.kind != "truncate":
+            request[FAULT_KEY] = plan.kind
         counts = injector.counts
         counts.requests += 1
         config = injector.settings.faults
@@ -176,6 +180,7 @@ def fault_middleware(injector: FaultInjector) -> Middleware:
             body = _body_bytes(response)
             if body:
                 counts.truncated += 1
+                request[FAULT_KEY] = plan.kind
                 if config.truncate_mode == "json":
                     return _cut_json(response, body)
                 return await _cut_connection(request, response, body)

@@ -29,16 +29,18 @@ import binascii
 import json
 import secrets
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from aiohttp import web
-from aiohttp.typedefs import Handler, Middleware
 from yarl import URL
 
 from . import _jwt
 from ._request_keys import DEFAULT_USER_ID, PRINCIPAL_KEY, USER_KEY, is_api_request
 from ._settings import FakeSettings
+
+if TYPE_CHECKING:  # typing only: older aiohttp releases lack these names
+    from aiohttp.typedefs import Handler, Middleware
 
 DEFAULT_SCOPE = "prospects.all accounts.all sequences.all sequenceStates.all tasks.all users.read"
 #: Authorization codes live ten minutes, Doorkeeper's default.

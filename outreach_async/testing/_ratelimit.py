@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import math
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 import attrs
 from aiohttp import web
-from aiohttp.typedefs import Handler, Middleware
 
 from ._errors import jsonapi_error
 from ._request_keys import is_api_request, principal_of, request_key
 from ._settings import FakeSettings
+
+if TYPE_CHECKING:  # typing only: older aiohttp releases lack these names
+    from aiohttp.typedefs import Handler, Middleware
 
 #: Where the middleware leaves the headers for `send_rate_limit_headers`.
 RATE_LIMIT_HEADERS_KEY: web.RequestKey[dict[str, str]] = request_key("outreach_rate_limit_headers")

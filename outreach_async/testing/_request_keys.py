@@ -10,6 +10,9 @@ write these keys; handlers only need to set `RECORD_COUNT_KEY`:
 - `RECORD_COUNT_KEY` (`int`): how many records the response's primary data holds. Handlers set
   it; the fault layer multiplies it by `latency_per_record`. When absent, the fault layer
   counts `data` in the JSON body itself.
+- `FAULT_KEY` (`str`): the fault injected into this request, if any: "maintenance", "drop",
+  "bad_gateway", "error" or "truncate". Set by the fault layer, for request logs: a dropped
+  request's handler chain still returns a (never sent) response object.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ def request_key(name: str) -> Any:
 USER_KEY: web.RequestKey[int | None] = request_key("outreach_user")
 PRINCIPAL_KEY: web.RequestKey[int | str] = request_key("outreach_principal")
 RECORD_COUNT_KEY: web.RequestKey[int] = request_key("outreach_record_count")
+FAULT_KEY: web.RequestKey[str] = request_key("outreach_fault")
 
 #: The static token and requests without the auth layer act as this user.
 DEFAULT_USER_ID = 1

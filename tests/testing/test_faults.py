@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import AsyncIterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
 import pytest
@@ -13,8 +13,11 @@ from aiohttp import web
 from aiohttp.test_utils import BaseTestServer, TestServer
 
 from outreach_async.testing._faults import FaultInjector, FaultPlan, fault_middleware
-from outreach_async.testing._request_keys import RECORD_COUNT_KEY
+from outreach_async.testing._request_keys import FAULT_KEY, RECORD_COUNT_KEY
 from outreach_async.testing._settings import FakeSettings
+
+if TYPE_CHECKING:  # typing only: older aiohttp releases lack these names
+    from aiohttp.typedefs import Handler
 
 #: 2017-01-01T00:00:00Z
 NEW_YEAR = 1_483_228_800
@@ -35,6 +38,8 @@ class Harness:
         self.slept: list[float] = []
         self.injector = FaultInjector(settings, sleep=self.sleep)
         self.writes = 0
+        #: What an outer layer (the request log) sees: the injected fault of each request.
+        self.observed: list[str | None] = []
         self.server: BaseTestServer
         self.session: aiohttp.ClientSession
 
@@ -76,7 +81,14 @@ async def harness() -> AsyncIterator[Harness]:
     async def other(request: web.Request) -> web.Response:
         return web.Response(text="outside the API")
 
-    app = web.Application(middlewares=[fault_middleware(h.injector)])
+    @web.middleware
+    async def observe(request: web.Request, handler: Handler) -> web.StreamResponse:
+        try:
+            return await handler(request)
+        finally:
+            h.observed.append(request.get(FAULT_KEY))
+
+    app = web.Application(middlewares=[observe, fault_middleware(h.injector)])
     app.router.add_get("/api/v2/prospects", collection)
     app.router.add_get("/api/v2/prospects/{id}", one)
     app.router.add_post("/api/v2/prospects", create)
@@ -92,6 +104,7 @@ async def test_no_faults_by_default(harness: Harness) -> None:
     assert status == 200
     assert json.loads(body) == records(3)
     assert harness.slept == []
+    assert harness.observed == [None]
     assert harness.injector.counts.requests == 1
 
 
@@ -103,6 +116,7 @@ async def test_internal_server_error_is_json_api(harness: Harness) -> None:
     assert headers["Content-Type"].startswith("application/vnd.api+json")
     assert json.loads(body)["errors"][0]["id"] == "internalServerError"
     assert harness.injector.counts.errors == {500: 1}
+    assert harness.observed == ["error"]
 
 
 async def test_bad_gateway_is_a_proxy_html_page(harness: Harness) -> None:
@@ -215,6 +229,7 @@ async def test_dropped_connection_is_a_disconnect_and_nothing_is_written(
         await harness.post()
     assert harness.writes == 0
     assert harness.injector.counts.dropped == 1
+    assert harness.observed == ["drop"]
 
 
 async def test_drop_after_handler_loses_the_answer_of_a_write(harness: Harness) -> None:
@@ -247,6 +262,7 @@ async def test_truncated_connection_is_a_payload_error(harness: Harness) -> None
         with pytest.raises(aiohttp.ClientPayloadError):
             await response.read()
     assert harness.injector.counts.truncated == 1
+    assert harness.observed == ["truncate"]
 
 
 async def test_truncated_json_is_a_complete_answer_with_half_a_body(harness: Harness) -> None:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 import aiohttp
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import BaseTestServer, TestServer
-from aiohttp.typedefs import Handler
 
 from outreach_async.testing._settings import DEFAULT_TOKEN, FakeSettings
 from outreach_async.testing._wiring import PROTECTIONS_KEY, Protections, install_protections
+
+if TYPE_CHECKING:  # typing only: older aiohttp releases lack these names
+    from aiohttp.typedefs import Handler
 
 HOUR_START = 1_483_225_200
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
 
 import aiohttp
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import BaseTestServer, TestServer
-from aiohttp.typedefs import Handler
 
 from outreach_async.testing._ratelimit import (
     RateLimiter,
@@ -18,6 +18,9 @@ from outreach_async.testing._ratelimit import (
 )
 from outreach_async.testing._request_keys import PRINCIPAL_KEY
 from outreach_async.testing._settings import FakeSettings
+
+if TYPE_CHECKING:  # typing only: older aiohttp releases lack these names
+    from aiohttp.typedefs import Handler
 
 #: 2016-12-31T23:00:00Z, the start of an hourly window.
 HOUR_START = 1_483_225_200
