@@ -33,6 +33,10 @@ redis-server:
 	    exit 1; \
 	  fi; }
 
+generate: $(STAMP)
+	$(PY) tools/generate_schema.py
+	$(VENV)/bin/ruff format outreach_async/_spec.py
+
 demo: $(STAMP)
 	$(PY) -m outreach_async demo
 

@@ -21,7 +21,7 @@ import asyncio
 import contextlib
 import logging
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable
 from typing import Any
 
 import attrs
@@ -162,7 +162,7 @@ class PartitionedReader:
                     yield item
                 self.acknowledge(page)
 
-    async def pages(self) -> AsyncIterator[PartitionPage]:
+    async def pages(self) -> AsyncGenerator[PartitionPage, None]:
         """Pages as they arrive (or in id order when `ordered`)."""
         if self._ranges is None:
             self._ranges = await self._initial_ranges()
@@ -185,7 +185,7 @@ class PartitionedReader:
                 else:
                     yield entry
 
-    async def _ordered_pages(self) -> AsyncIterator[PartitionPage]:
+    async def _ordered_pages(self) -> AsyncGenerator[PartitionPage, None]:
         """Pages in id order: each range's pages wait in its own small buffer."""
         buffers: dict[int, asyncio.Queue[Any]] = {}
         errors: asyncio.Queue[BaseException] = asyncio.Queue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import random
 import re
@@ -21,12 +22,16 @@ class MiniCollection:
     ignore_upper_bound: bool = False
     shuffle_pages: bool = False
     bad_gateway_above: int | None = None
+    latency: float = 0.0
+    with_attributes: bool = False
     requests: int = 0
     page_sizes: list[int] = attrs.Factory(list)
     rng: random.Random = attrs.Factory(lambda: random.Random(7))
 
     async def handle(self, request: web.Request) -> web.Response:
         self.requests += 1
+        if self.latency:
+            await asyncio.sleep(self.latency)
         size = int(request.query.get("page[size]", "50"))
         self.page_sizes.append(size)
         if self.bad_gateway_above is not None and size > self.bad_gateway_above:
@@ -41,7 +46,7 @@ class MiniCollection:
         if match.group(2) != "inf" and not self.ignore_upper_bound:
             high = int(match.group(2))
         descending = request.query.get("sort") == "-id"
-        after = int(request.query.get("page[after]", "0" if not descending else "0"))
+        after = int(request.query.get("page[after]", "0"))
         chosen = [i for i in self.ids if low <= i <= high]
         chosen.sort(reverse=descending)
         if "page[after]" in request.query:
@@ -50,7 +55,7 @@ class MiniCollection:
         more = len(chosen) > size
         if self.shuffle_pages:
             self.rng.shuffle(page)
-        body: dict[str, object] = {"data": [{"type": "prospect", "id": i} for i in page]}
+        body: dict[str, object] = {"data": [self._resource(i) for i in page]}
         if more and page:
             cursor = min(page) if descending else max(page)
             query = {k: v for k, v in request.query.items() if k != "page[after]"}
@@ -58,6 +63,22 @@ class MiniCollection:
             next_url = request.url.with_query(query)
             body["links"] = {"next": str(next_url)}
         return web.Response(body=json.dumps(body), content_type=JSONAPI)
+
+    def _resource(self, resource_id: int) -> dict[str, object]:
+        resource: dict[str, object] = {"type": "prospect", "id": resource_id}
+        if self.with_attributes:
+            resource["attributes"] = {
+                "firstName": f"P{resource_id}",
+                "lastName": None,
+                "tags": ["a", "b,c"],
+                "custom7": f"c{resource_id}",
+                "brandNew": {"n": resource_id},
+            }
+            resource["relationships"] = {
+                "account": {"data": {"type": "account", "id": resource_id % 7}},
+                "owner": {"data": None},
+            }
+        return resource
 
 
 @asynccontextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import itertools
 import random
 
 import pytest
@@ -49,7 +50,7 @@ async def test_skewed_ids_are_split_so_all_workers_help() -> None:
     ranges = reader.checkpoint()
     assert all(r.finished for r in ranges)
     assert ranges[0].low == ids[0] and ranges[-1].high == ids[-1]
-    for before, after in zip(ranges, ranges[1:]):
+    for before, after in itertools.pairwise(ranges):
         assert after.low == before.high + 1
 
 
