@@ -119,8 +119,10 @@ class Hooks:
 class RequestStats:
     """A hook that counts requests, answers, retries, 429s and seconds spent waiting.
 
-    `waited` is time held by the rate limiter (pacing and pauses, for every task);
-    `backoff` is time spent in retry backoff outside it.
+    `requests` counts attempts, retries included; `responses` counts answers by status.
+    `waited` adds up the seconds each attempt was held by the rate limiter (pacing, pauses,
+    the cap on requests in flight), so tasks waiting side by side each count; `backoff`
+    adds up retry backoff spent outside the limiter (after a 5xx or a dropped connection).
     """
 
     requests: int = 0

@@ -130,7 +130,7 @@ class Limiter(abc.ABC):
         self._clock = clock or time.time
         self._sleep = sleep or asyncio.sleep
         self._in_flight = 0
-        self._waiters: collections.deque[asyncio.Future[None]] = collections.deque()
+        self._waiters: collections.deque[asyncio.Future[bool]] = collections.deque()
         self._changed = asyncio.Event()
         self._rescheduled = asyncio.Event()
 
@@ -141,15 +141,21 @@ class Limiter(abc.ABC):
         pause or a spent budget. Cancelling the caller gives up its place at once.
         """
         started = self._clock()
-        ticket: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        ticket: asyncio.Future[bool] = asyncio.get_running_loop().create_future()
         self._waiters.append(ticket)
         try:
+            granted = False
             if self._waiters[0] is not ticket:
-                await ticket
-            await self._wait_at_head(max_wait)
+                granted = await ticket  # True: the previous head granted this turn already
+            if not granted:
+                await self._wait_at_head(max_wait)
+                self._in_flight += 1
+        except BaseException:
+            if ticket.done() and not ticket.cancelled() and ticket.result():
+                self.release()  # granted, then cancelled before it could be used
+            raise
         finally:
             self._leave(ticket)
-        self._in_flight += 1
         return max(0.0, self._clock() - started)
 
     def release(self) -> None:
@@ -221,14 +227,35 @@ class Limiter(abc.ABC):
             sleeper.cancel()
             watcher.cancel()
 
-    def _leave(self, ticket: asyncio.Future[None]) -> None:
-        """Take `ticket` out of the queue; if it was the head, the next waiter decides."""
-        was_head = bool(self._waiters) and self._waiters[0] is ticket
+    def _leave(self, ticket: asyncio.Future[bool]) -> None:
+        """Take `ticket` out of the queue; if it was the head, hand the queue on.
+
+        Waiters that may go at once are granted here, all in one go, so that a burst does
+        not cost a loop iteration per request; the first that may not becomes the head.
+        """
+        if ticket not in self._waiters:
+            return  # granted by the previous head
+        was_head = self._waiters[0] is ticket
         self._waiters.remove(ticket)
         if not ticket.done():
             ticket.cancel()
-        if was_head and self._waiters and not self._waiters[0].done():
-            self._waiters[0].set_result(None)
+        if not was_head:
+            return
+        while self._waiters:
+            head = self._waiters[0]
+            if head.done():
+                return  # cancelled: it hands on when it leaves
+            if self._in_flight < self.max_in_flight and self._claim_at_once(self._clock()):
+                self._in_flight += 1
+                self._waiters.popleft()
+                head.set_result(True)
+                continue
+            head.set_result(False)
+            return
+
+    def _claim_at_once(self, now: float) -> bool:
+        """Grant a turn without waiting, where the limiter can decide that synchronously."""
+        return False
 
 
 class InProcessLimiter(Limiter):
@@ -339,6 +366,12 @@ class InProcessLimiter(Limiter):
         self._notify()
 
     async def _claim(self, now: float) -> Hold | None:
+        return self._decide(now)
+
+    def _claim_at_once(self, now: float) -> bool:
+        return self._decide(now) is None
+
+    def _decide(self, now: float) -> Hold | None:
         if self._paused_until is not None and now < self._paused_until:
             return Hold(self._paused_until - now, "paused by the server", long=True)
         if self._metered is False:

@@ -378,3 +378,35 @@ async def test_waiters_are_served_in_arrival_order(clock: FakeClock) -> None:
     await asyncio.gather(*(take(number) for number in range(8)))
     assert order == list(range(8))
     assert limiter.snapshot().in_flight == 0
+
+
+async def test_turns_that_may_go_at_once_are_granted_in_one_go(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, max_in_flight=4)
+    await limiter.observe({})
+    for _ in range(4):
+        await limiter.acquire()
+    tasks = [asyncio.create_task(limiter.acquire()) for _ in range(6)]
+    await settle()
+    for _ in range(3):
+        limiter.release()
+    await asyncio.sleep(0)  # one turn of the event loop, not one per waiter
+    assert limiter.snapshot().in_flight == 4
+    await settle()
+    assert granted(tasks) == 3
+    await cancel_all(tasks)
+
+
+async def test_a_turn_granted_to_a_cancelled_waiter_is_given_back(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, max_in_flight=2)
+    await limiter.observe({})
+    await limiter.acquire()
+    await limiter.acquire()
+    first, second = (asyncio.create_task(limiter.acquire()) for _ in range(2))
+    await settle()
+    limiter.release()
+    limiter.release()
+    await asyncio.sleep(0)  # both granted by the head in one go; `second` has not run yet
+    second.cancel()
+    await settle()
+    assert first.done() and second.cancelled()
+    assert limiter.snapshot().in_flight == 1
