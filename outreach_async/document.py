@@ -13,6 +13,7 @@ attribute the server sent as null.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -60,7 +61,7 @@ class Links:
     prev: str | None = None
     next: str | None = None
     last: str | None = None
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
+    extra: Mapping[str, Any] = attrs.field(default=MappingProxyType({}))
 
 
 class _Absent:
@@ -283,6 +284,109 @@ def _relationship(value: Any, where: str) -> Relationship:
 
 
 def _resource(value: Any, where: str, index: Mapping[ResourceKey, Resource]) -> Resource:
+    """A resource object: a fast path for plain well-formed JSON, a checking path otherwise."""
+    try:
+        return _resource_fast(value, index)
+    except _NotPlain:
+        return _resource_checked(value, where, index)
+
+
+class _NotPlain(Exception):
+    """The fast path met something unusual; the checking path takes over and says where."""
+
+
+_NULL_RELATIONSHIP = Relationship(data=None)
+
+
+def _resource_fast(item: Any, index: Mapping[ResourceKey, Resource]) -> Resource:
+    if type(item) is not dict:
+        raise _NotPlain
+    resource_type = item.get("type")
+    resource_id = item.get("id")
+    if type(resource_type) is not str or not (
+        resource_id is None or type(resource_id) is int or type(resource_id) is str
+    ):
+        raise _NotPlain
+    attributes = item.get("attributes", {})
+    raw_relationships = item.get("relationships", {})
+    links = item.get("links")
+    meta = item.get("meta")
+    if (
+        type(attributes) is not dict
+        or type(raw_relationships) is not dict
+        or not (meta is None or type(meta) is dict)
+    ):
+        raise _NotPlain
+    return Resource(
+        type=resource_type,
+        id=resource_id,
+        attributes=attributes,
+        relationships={
+            name: _relationship_fast(entry) for name, entry in raw_relationships.items()
+        },
+        links=None if links is None else _links_fast(links),
+        meta=meta,
+        index=index,
+    )
+
+
+def _relationship_fast(item: Any) -> Relationship:
+    if type(item) is not dict:
+        raise _NotPlain
+    if len(item) == 1 and "data" in item and item["data"] is None:
+        return _NULL_RELATIONSHIP
+    data: Linkage = ABSENT
+    if "data" in item:
+        raw = item["data"]
+        if raw is None:
+            data = None
+        elif type(raw) is dict:
+            data = _identifier_fast(raw)
+        elif type(raw) is list:
+            data = [_identifier_fast(entry) for entry in raw]
+        else:
+            raise _NotPlain
+    links = item.get("links")
+    meta = item.get("meta")
+    if not (meta is None or type(meta) is dict):
+        raise _NotPlain
+    return Relationship(data, None if links is None else _links_fast(links), meta)
+
+
+def _identifier_fast(item: Any) -> ResourceIdentifier:
+    if type(item) is not dict:
+        raise _NotPlain
+    resource_type = item.get("type")
+    resource_id = item.get("id")
+    meta = item.get("meta")
+    if (
+        type(resource_type) is not str
+        or not (type(resource_id) is int or type(resource_id) is str)
+        or not (meta is None or type(meta) is dict)
+    ):
+        raise _NotPlain
+    return ResourceIdentifier(resource_type, resource_id, meta)
+
+
+def _links_fast(value: Any) -> Links:
+    if type(value) is not dict:
+        raise _NotPlain
+    if len(value) == 1 and type(value.get("related")) is str:
+        return Links(related=value["related"])
+    known: dict[str, str | None] = {}
+    extra: dict[str, Any] = {}
+    for name, link in value.items():
+        if type(link) is dict:
+            link = link.get("href")
+        field = _LINK_NAMES.get(name)
+        if field is None:
+            extra[name] = link
+        else:
+            known[field] = link if type(link) is str else None
+    return Links(**known, extra=extra)
+
+
+def _resource_checked(value: Any, where: str, index: Mapping[ResourceKey, Resource]) -> Resource:
     item = _mapping(value, where)
     resource_type = item.get("type")
     if not isinstance(resource_type, str):

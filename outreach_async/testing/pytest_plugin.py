@@ -3,7 +3,8 @@
 Registered through the `pytest11` entry point, so installing the package is enough:
 
     async def test_export(fake_outreach):
-        client = OutreachClient(base_url=fake_outreach.api_url, token=fake_outreach.token)
+        async with fake_outreach.client() as client:
+            prospect = await client.resource("prospect").get(1)
 
 Configure the server of one test with the marker (keyword arguments of `FakeOutreach`):
 

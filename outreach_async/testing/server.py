@@ -1,10 +1,8 @@
 """`FakeOutreach`: the fake Outreach API on a local port, for tests, demos and benchmarks.
 
     async with FakeOutreach(seed=42, prospects=10_000) as server:
-        session.get(f"{server.api_url}/prospects", headers={
-            "Authorization": f"Bearer {server.token}",
-            "Content-Type": "application/vnd.api+json",
-        })
+        async with server.client() as client:
+            page = await client.resource("prospect").list(page_size=100)
 
 `settings` stay live: change `server.settings.faults.error_rate` or
 `server.settings.rate_limit.limit` while it runs and the next request obeys.
@@ -13,7 +11,7 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from aiohttp import web
 
@@ -21,6 +19,9 @@ from ._app import build_app
 from ._request_log import RequestLog
 from ._settings import FakeSettings, FaultSettings, OAuthSettings, RateLimitSettings
 from ._store import Store
+
+if TYPE_CHECKING:
+    from ..client import OutreachClient
 
 
 class FakeOutreach:
@@ -90,6 +91,16 @@ class FakeOutreach:
     def token(self) -> str:
         """The static access token every API request may use."""
         return self.settings.token
+
+    def client(self, **options: Any) -> OutreachClient:
+        """An `OutreachClient` for this server; close it (`async with`) when done.
+
+        Keyword arguments go to `OutreachClient`; `auth` defaults to the static token.
+        """
+        from ..client import OutreachClient
+
+        auth = options.pop("auth", self.token)
+        return OutreachClient(auth, base_url=self.api_url, **options)
 
     @property
     def started(self) -> bool:
