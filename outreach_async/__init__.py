@@ -47,6 +47,7 @@ from .events import (
 from .pagination import Page, Paginator
 from .query import NOT_NULL, Query, Range, at_least, at_most, between
 from .ratelimit import InProcessLimiter, Limiter, RateLimitSnapshot
+from .ratelimit_redis import RedisLimiter
 from .resources import ResourceManager
 from .retry import RetryPolicy
 from .session import DEFAULT_BASE_URL, Session, Timeouts
@@ -81,6 +82,7 @@ __all__ = [
     "RateLimitHit",
     "RateLimitSnapshot",
     "RateLimited",
+    "RedisLimiter",
     "Relationship",
     "RequestStarted",
     "RequestStats",

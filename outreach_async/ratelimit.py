@@ -342,10 +342,12 @@ class InProcessLimiter(Limiter):
     def _learn(self, remaining: int, reset_at: float | None, now: float) -> None:
         """Fold one reading of the budget into the state."""
         current = self._reset_at
-        if reset_at is not None and current is not None and reset_at < current - _SAME_WINDOW:
+        if reset_at is not None and current is not None and reset_at <= now < current:
             return  # a late answer from a window that has ended
         paused = self._paused_until is not None and now < self._paused_until
-        if current is None or (reset_at is not None and reset_at > current + _SAME_WINDOW):
+        if current is None or (
+            reset_at is not None and abs(reset_at - current) > _SAME_WINDOW
+        ):  # a new window, or the server moved the reset
             self._remaining, self._reset_at, self._unread = remaining, reset_at, 0
             self._tokens, self._refilled_at = self.burst + 1.0, now
         else:

@@ -410,3 +410,14 @@ async def test_a_turn_granted_to_a_cancelled_waiter_is_given_back(clock: FakeClo
     await settle()
     assert first.done() and second.cancelled()
     assert limiter.snapshot().in_flight == 1
+
+
+async def test_a_reset_the_server_moves_earlier_is_believed(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, burst=0)
+    await limiter.observe(headers(9000, clock.now + 3600, limit=10_000))
+    # The budget changed under us: 3 requests per 3 s windows from now on.
+    await limiter.observe(headers(2, clock.now + 3, limit=3))
+    assert limiter.snapshot() == RateLimitSnapshot(limit=3, remaining=2, reset_at=clock.now + 3)
+    await limiter.acquire()
+    await limiter.acquire()
+    assert clock.sleeps == [pytest.approx(1.5)]
