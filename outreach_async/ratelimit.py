@@ -346,8 +346,9 @@ class InProcessLimiter(Limiter):
             return  # a late answer from a window that has ended
         paused = self._paused_until is not None and now < self._paused_until
         if current is None or (
-            reset_at is not None and abs(reset_at - current) > _SAME_WINDOW
-        ):  # a new window, or the server moved the reset
+            reset_at is not None
+            and (abs(reset_at - current) > _SAME_WINDOW or current <= now < reset_at)
+        ):  # a new window (however short), or the server moved the reset
             self._remaining, self._reset_at, self._unread = remaining, reset_at, 0
             self._tokens, self._refilled_at = self.burst + 1.0, now
         else:

@@ -421,3 +421,20 @@ async def test_a_reset_the_server_moves_earlier_is_believed(clock: FakeClock) ->
     await limiter.acquire()
     await limiter.acquire()
     assert clock.sleeps == [pytest.approx(1.5)]
+
+
+async def test_windows_shorter_than_the_clock_tolerance_still_follow_each_other(
+    clock: FakeClock,
+) -> None:
+    limiter = limiter_on(clock, burst=5)
+    for _ in range(3):  # one-second windows of 4 requests
+        await limiter.acquire()  # the probe
+        limiter.release()
+        await limiter.observe(headers(3, clock.now + 1, limit=4))
+        assert limiter.snapshot().remaining == 3  # a new window, not the last one's low
+        for left in (2, 1):
+            await limiter.acquire()
+            limiter.release()
+            await limiter.observe(headers(left, clock.now + 1, limit=4))
+        clock.now += 1  # the window ends
+    assert clock.sleeps == []
