@@ -22,6 +22,10 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(VENV)/bin/pytest -W error
 
+generate: $(STAMP)
+	$(PY) tools/generate_schema.py
+	$(VENV)/bin/ruff format outreach_async/_spec.py
+
 demo: $(STAMP)
 	$(PY) -m outreach_async demo
 

@@ -37,6 +37,8 @@ class RateLimitSettings:
     window: float = 3600.0
     #: Send `X-RateLimit-Remaining` as two comma-separated values, as seen in production.
     two_valued_remaining: bool = False
+    #: Add `Retry-After` (seconds) to 429 answers; production may not send it.
+    send_retry_after: bool = True
 
 
 @attrs.define
@@ -52,8 +54,16 @@ class FaultSettings:
     bad_gateway_above_page_size: int | None = None
     #: While set, every API request gets a maintenance 503 with `Retry-After` this many seconds.
     maintenance_retry_after: float | None = None
+    #: How the maintenance `Retry-After` is written: "iso" (`2017-01-01T00:00:00Z`, as seen in
+    #: production), "iso-naive" (no zone), "seconds" or "http-date".
+    maintenance_retry_after_format: Literal["iso", "iso-naive", "seconds", "http-date"] = "iso"
     drop_rate: float = 0.0
+    #: Drop the connection after the handler ran (the write happened, the answer is lost).
+    drop_after_handler: bool = False
     truncate_rate: float = 0.0
+    #: "connection": full Content-Length, half the body, then close (a payload error);
+    #: "json": a complete HTTP answer whose JSON body is cut in half.
+    truncate_mode: Literal["connection", "json"] = "connection"
 
 
 @attrs.define
@@ -66,6 +76,12 @@ class OAuthSettings:
     access_token_ttl: int = 7200
     #: A user gets at most one new token per this many seconds (else 429 `Retry later`).
     min_refresh_interval: float = 60.0
+    refresh_token_ttl: int = 14 * 24 * 3600
+    #: Server-to-server apps: the app's S2S GUID (the JWT's `iss`) and, if set, the PEM public
+    #: key that must have signed the RS256 app token (unsigned tokens pass when it is None).
+    s2s_app_id: str = "fake-s2s-guid"
+    s2s_public_key: str | None = attrs.field(default=None, repr=False)
+    s2s_token_ttl: int = 3600
 
 
 @attrs.define

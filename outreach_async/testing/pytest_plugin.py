@@ -1,1 +1,1 @@
-"""pytest fixtures for testing against the fake Outreach server."""
+"""Pytest plugin of the fake Outreach server (fixtures arrive with the server)."""
