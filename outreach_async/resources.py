@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
+from ._spec import RESOURCES
 from .document import Document, Resource, ResourceIdentifier, parse_document
 from .errors import TransportError
 from .pagination import Page, Paginator, fetch_page
@@ -24,7 +25,13 @@ RelationshipValue = ResourceRef | list[ResourceRef] | None
 
 
 def plural_of(resource_type: str) -> str:
-    """The collection path segment of a resource type (`sequenceState` -> `sequenceStates`)."""
+    """The collection path segment of a resource type (`sequenceState` -> `sequenceStates`).
+
+    Types of the OpenAPI file use its paths; others follow English plural rules.
+    """
+    spec = RESOURCES.get(resource_type)
+    if spec is not None:
+        return spec.plural
     if resource_type.endswith("y") and resource_type[-2:-1] not in tuple("aeiou"):
         return resource_type[:-1] + "ies"
     if resource_type.endswith(("s", "x", "ch", "sh")):
