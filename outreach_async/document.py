@@ -218,6 +218,8 @@ class _Malformed(ValueError):
 
 
 def _mapping(value: Any, where: str) -> Mapping[str, Any]:
+    if isinstance(value, dict):
+        return value
     if not isinstance(value, Mapping):
         raise _Malformed(f"{where} must be an object, got {type(value).__name__}")
     return value
@@ -227,12 +229,16 @@ def _optional_mapping(value: Any, where: str) -> dict[str, Any] | None:
     return None if value is None else dict(_mapping(value, where))
 
 
-def _links(value: Any, where: str) -> Links | None:
+# The parsers below run once per relationship and identifier of a page: they build the
+# `where` of an error message only when there is an error.
+
+
+def _links(value: Any, where: str, part: str = "/links") -> Links | None:
     if value is None:
         return None
     known = {}
     extra = {}
-    for name, link in _mapping(value, where).items():
+    for name, link in _mapping(value, where + part).items():
         if isinstance(link, Mapping):
             link = link.get("href")
         if name in _LINK_NAMES:
@@ -248,32 +254,39 @@ _LINK_NAMES = {
 }
 
 
-def _identifier(value: Any, where: str) -> ResourceIdentifier:
-    item = _mapping(value, where)
+def _identifier(value: Any, where: str, position: int | None = None) -> ResourceIdentifier:
+    item = value if isinstance(value, dict) else _mapping(value, _data_place(where, position))
     resource_type = item.get("type")
     resource_id = item.get("id")
-    if not isinstance(resource_type, str) or not isinstance(resource_id, int | str):
-        raise _Malformed(f"{where} needs a string type and an id")
-    return ResourceIdentifier(
-        resource_type, resource_id, _optional_mapping(item.get("meta"), where)
-    )
+    if not isinstance(resource_type, str) or not isinstance(resource_id, (int, str)):
+        raise _Malformed(f"{_data_place(where, position)} needs a string type and an id")
+    meta = item.get("meta")
+    if meta is not None:
+        meta = _optional_mapping(meta, _data_place(where, position))
+    return ResourceIdentifier(resource_type, resource_id, meta)
+
+
+def _data_place(where: str, position: int | None) -> str:
+    return f"{where}/data" if position is None else f"{where}/data/{position}"
 
 
 def _relationship(value: Any, where: str) -> Relationship:
-    item = _mapping(value, where)
+    item = value if isinstance(value, dict) else _mapping(value, where)
     data: Linkage = ABSENT
     if "data" in item:
         raw = item["data"]
         if raw is None:
             data = None
         elif isinstance(raw, list):
-            data = [_identifier(entry, f"{where}/data/{n}") for n, entry in enumerate(raw)]
+            data = [_identifier(entry, where, n) for n, entry in enumerate(raw)]
         else:
-            data = _identifier(raw, f"{where}/data")
+            data = _identifier(raw, where)
+    links = item.get("links")
+    meta = item.get("meta")
     return Relationship(
         data=data,
-        links=_links(item.get("links"), f"{where}/links"),
-        meta=_optional_mapping(item.get("meta"), f"{where}/meta"),
+        links=None if links is None else _links(links, where),
+        meta=None if meta is None else _optional_mapping(meta, f"{where}/meta"),
     )
 
 
@@ -283,7 +296,7 @@ def _resource(value: Any, where: str, index: Mapping[ResourceKey, Resource]) -> 
     if not isinstance(resource_type, str):
         raise _Malformed(f"{where} has no string type")
     resource_id = item.get("id")
-    if resource_id is not None and not isinstance(resource_id, int | str):
+    if resource_id is not None and not isinstance(resource_id, (int, str)):
         raise _Malformed(f"{where}/id must be a string or an integer")
     relationships = {
         name: _relationship(entry, f"{where}/relationships/{name}")
@@ -294,7 +307,7 @@ def _resource(value: Any, where: str, index: Mapping[ResourceKey, Resource]) -> 
         id=resource_id,
         attributes=dict(_mapping(item.get("attributes", {}), f"{where}/attributes")),
         relationships=relationships,
-        links=_links(item.get("links"), f"{where}/links"),
+        links=_links(item.get("links"), where),
         meta=_optional_mapping(item.get("meta"), f"{where}/meta"),
         index=index,
     )
@@ -321,7 +334,7 @@ def _structure_document(value: Any, _: type) -> Document:
     return Document(
         data=data,
         included=included,
-        links=_links(payload.get("links"), "/links") or Links(),
+        links=_links(payload.get("links"), "") or Links(),
         meta=dict(_mapping(payload.get("meta", {}), "/meta")),
     )
 
