@@ -1,66 +1,146 @@
-"""The `make demo` tour: the public client against a local stand-in server."""
+"""`make demo`: a tour of the client and a full export, on the embedded fake server.
+
+No credentials and no network: the fake Outreach server runs in this process with a rate
+limit and injected faults (latency, random 5xx, dropped connections), and everything goes
+through the public client exactly as it would against the real API.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import json
+import tempfile
+import time
+from pathlib import Path
 from typing import TextIO
 
-from aiohttp import web
+from . import OutreachClient, Resource, ValidationError, at_least
+from ._progress import Progress
+from .export import ExportOptions, export_collection, summary
+from .testing import FakeOutreach, FaultSettings, RateLimitSettings
 
-from . import NotFound, OutreachClient
-
-_PROSPECTS = {
-    1: {"firstName": "Sally", "lastName": "Ride", "title": "Astronaut"},
-    2: {"firstName": "Katie", "lastName": "Bouman", "title": "Imaging scientist"},
-}
+PROSPECTS = 10_000
 
 
-async def _collection(request: web.Request) -> web.Response:
-    data = [{"type": "prospect", "id": i, "attributes": a} for i, a in _PROSPECTS.items()]
-    return web.json_response({"data": data}, content_type="application/vnd.api+json")
+async def run_demo(out: TextIO, prospects: int = PROSPECTS) -> int:
+    """Run the tour and the export; returns the exit code."""
+    started = time.monotonic()
+    faults = FaultSettings(latency=0.01, jitter=0.01)
+    limits = RateLimitSettings(limit=10_000, window=3600)
+    async with FakeOutreach(seed=42, prospects=prospects, rate_limit=limits, faults=faults) as fake:
+        _say(out, f"Fake Outreach API at {fake.api_url} with {prospects:,} seeded prospects")
+        async with fake.client() as client:
+            await _tour(client, out)
+            await _rate_limit_moment(fake, client, out)
+            fake.settings.faults = FaultSettings(
+                latency=0.02, jitter=0.02, error_rate=0.03, drop_rate=0.01
+            )
+            exact = await _export(fake, client, out)
+    _say(out, f"Done in {time.monotonic() - started:.1f}s.")
+    return 0 if exact else 1
 
 
-async def _member(request: web.Request) -> web.Response:
-    prospect_id = int(request.match_info["id"])
-    if prospect_id not in _PROSPECTS:
-        body = {
-            "errors": [
-                {
-                    "id": "resourceNotFound",
-                    "title": "Resource Not Found",
-                    "detail": f"Could not find 'prospect' with ID '{prospect_id}'.",
-                }
-            ]
-        }
-        return web.json_response(body, status=404, content_type="application/vnd.api+json")
-    data = {"type": "prospect", "id": prospect_id, "attributes": _PROSPECTS[prospect_id]}
-    return web.json_response({"data": data}, content_type="application/vnd.api+json")
+async def _tour(client: OutreachClient, out: TextIO) -> None:
+    prospects = client.resource("prospect")
+    _heading(out, "1. Create a prospect on an account")
+    created = await prospects.create(
+        {"firstName": "Sally", "lastName": "Ride", "title": "Astronaut"},
+        {"account": ("account", 1)},
+    )
+    _say(out, f"created prospect {created.id}: {created['firstName']} {created['lastName']}")
 
+    _heading(out, "2. Get it back with its account, the account's owner and the stage")
+    assert created.id is not None
+    prospect = await prospects.get(created.id, include=["account.owner", "stage"])
+    account = prospect.related("account")
+    owner = account.related("owner") if isinstance(account, Resource) else None
+    stage = _name(prospect.related("stage"))
+    _say(out, f"account: {_name(account)}, owned by {_name(owner)}; stage: {stage}")
 
-async def run_demo(out: TextIO) -> int:
-    """List, get and miss a prospect through the public client."""
-    app = web.Application()
-    app.router.add_get("/api/v2/prospects", _collection)
-    app.router.add_get("/api/v2/prospects/{id}", _member)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
+    _heading(out, "3. Iterate over a filtered collection, following cursor links")
+    shown = 0
+    async for found in prospects.iterate(
+        filter={"addressCountry": "Australia", "updatedAt": at_least("2021-06-01")},
+        sort="-updatedAt",
+        page_size=50,
+    ):
+        if shown < 3:
+            _say(
+                out,
+                f"{found.id:>6}  {found['firstName']} {found['lastName']}  {found['updatedAt']}",
+            )
+        shown += 1
+    _say(out, f"... {shown:,} Australian prospects updated since June 2021")
+
+    _heading(out, "4. Run an action: mark an open task complete")
+    tasks = await client.resource("task").list(filter={"state": "incomplete"}, page_size=1)
+    open_task = tasks.items[0].id if tasks.items else None
+    if open_task is not None:
+        task = await client.resource("task").action(
+            open_task, "markComplete", completionNote="Called back, all good"
+        )
+        _say(out, f"task {task.id} is now {task['state']!r}")
+
+    _heading(out, "5. A validation error, as your code would see it")
     try:
-        async with OutreachClient(
-            "demo-token", base_url=f"http://127.0.0.1:{port}/api/v2"
-        ) as client:
-            prospects = client.resource("prospect")
-            async for prospect in prospects.iterate():
-                out.write(
-                    f"prospect {prospect.id}: {prospect['firstName']} {prospect['lastName']}\n"
-                )
-            one = await prospects.get(2)
-            out.write(f"got {one['firstName']}, {one['title']}\n")
-            try:
-                await prospects.get(99)
-            except NotFound as error:
-                out.write(f"as expected:\n{error}\n")
-    finally:
-        await runner.cleanup()
-    return 0
+        await client.resource("sequence").create({"description": "a sequence without a name"})
+    except ValidationError as error:
+        for line in str(error).splitlines():
+            _say(out, line)
+
+
+async def _rate_limit_moment(fake: FakeOutreach, client: OutreachClient, out: TextIO) -> None:
+    _heading(out, "6. The rate limit is reached: the client waits on its own")
+    fake.settings.rate_limit = RateLimitSettings(limit=40, window=3)
+    before = fake.requests.by_status.get(429, 0)
+    started = time.monotonic()
+    accounts = client.resource("account")
+    results = await asyncio.gather(*(accounts.get(1 + n % 20) for n in range(60)))
+    rejected = fake.requests.by_status.get(429, 0) - before
+    _say(
+        out,
+        f"{len(results)} reads on a budget of 40 per 3s: all succeeded in "
+        f"{time.monotonic() - started:.1f}s; the server answered 429 {rejected} time(s), "
+        f"budget now {client.rate_limit.remaining} of {client.rate_limit.limit}",
+    )
+    fake.settings.rate_limit = RateLimitSettings(limit=10_000, window=3600)
+
+
+async def _export(fake: FakeOutreach, client: OutreachClient, out: TextIO) -> bool:
+    _heading(out, "7. Export every prospect concurrently, with faults injected")
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "prospects.jsonl"
+        progress = Progress(out, enabled=True)
+        progress.total = fake.store.count("prospect")
+        options = ExportOptions("prospect", concurrency=8, page_size=250)
+        result = await export_collection(client, options, target, progress=progress)
+        progress.finish()
+        exported = await asyncio.to_thread(_ids_in, target)
+    expected = sorted(fake.store.ids("prospect"))
+    exact = exported == expected
+    _say(out, summary(result))
+    faults = {status: n for status, n in fake.requests.by_status.items() if status >= 500}
+    _say(out, f"server-side faults survived: {faults or 'none'}")
+    _say(out, f"exported ids equal the server's ids: {'yes' if exact else 'NO'}")
+    return exact
+
+
+def _ids_in(path: Path) -> list[int]:
+    with path.open(encoding="utf-8") as handle:
+        return sorted(json.loads(line)["id"] for line in handle)
+
+
+def _name(resource: object) -> str:
+    get = getattr(resource, "get", None)
+    if get is None:
+        return repr(resource)
+    return str(get("name") or get("email") or get("firstName") or resource)
+
+
+def _heading(out: TextIO, text: str) -> None:
+    out.write(f"\n\x1b[1m{text}\x1b[0m\n" if out.isatty() else f"\n{text}\n")
+
+
+def _say(out: TextIO, text: str) -> None:
+    out.write(f"  {text}\n")
+    out.flush()

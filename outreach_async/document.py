@@ -13,6 +13,7 @@ attribute the server sent as null.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any
 
 import attrs
@@ -62,7 +63,7 @@ class Links:
     prev: str | None = None
     next: str | None = None
     last: str | None = None
-    extra: Mapping[str, Any] = attrs.field(factory=dict)
+    extra: Mapping[str, Any] = attrs.field(default=MappingProxyType({}))
 
 
 Linkage = ResourceIdentifier | list[ResourceIdentifier] | None | Absent
@@ -218,8 +219,6 @@ class _Malformed(ValueError):
 
 
 def _mapping(value: Any, where: str) -> Mapping[str, Any]:
-    if isinstance(value, dict):
-        return value
     if not isinstance(value, Mapping):
         raise _Malformed(f"{where} must be an object, got {type(value).__name__}")
     return value
@@ -229,16 +228,12 @@ def _optional_mapping(value: Any, where: str) -> dict[str, Any] | None:
     return None if value is None else dict(_mapping(value, where))
 
 
-# The parsers below run once per relationship and identifier of a page: they build the
-# `where` of an error message only when there is an error.
-
-
-def _links(value: Any, where: str, part: str = "/links") -> Links | None:
+def _links(value: Any, where: str) -> Links | None:
     if value is None:
         return None
     known = {}
     extra = {}
-    for name, link in _mapping(value, where + part).items():
+    for name, link in _mapping(value, where).items():
         if isinstance(link, Mapping):
             link = link.get("href")
         if name in _LINK_NAMES:
@@ -254,49 +249,145 @@ _LINK_NAMES = {
 }
 
 
-def _identifier(value: Any, where: str, position: int | None = None) -> ResourceIdentifier:
-    item = value if isinstance(value, dict) else _mapping(value, _data_place(where, position))
+def _identifier(value: Any, where: str) -> ResourceIdentifier:
+    item = _mapping(value, where)
     resource_type = item.get("type")
     resource_id = item.get("id")
-    if not isinstance(resource_type, str) or not isinstance(resource_id, (int, str)):
-        raise _Malformed(f"{_data_place(where, position)} needs a string type and an id")
-    meta = item.get("meta")
-    if meta is not None:
-        meta = _optional_mapping(meta, _data_place(where, position))
-    return ResourceIdentifier(resource_type, resource_id, meta)
-
-
-def _data_place(where: str, position: int | None) -> str:
-    return f"{where}/data" if position is None else f"{where}/data/{position}"
+    if not isinstance(resource_type, str) or not isinstance(resource_id, int | str):
+        raise _Malformed(f"{where} needs a string type and an id")
+    return ResourceIdentifier(
+        resource_type, resource_id, _optional_mapping(item.get("meta"), where)
+    )
 
 
 def _relationship(value: Any, where: str) -> Relationship:
-    item = value if isinstance(value, dict) else _mapping(value, where)
+    item = _mapping(value, where)
     data: Linkage = ABSENT
     if "data" in item:
         raw = item["data"]
         if raw is None:
             data = None
         elif isinstance(raw, list):
-            data = [_identifier(entry, where, n) for n, entry in enumerate(raw)]
+            data = [_identifier(entry, f"{where}/data/{n}") for n, entry in enumerate(raw)]
         else:
-            data = _identifier(raw, where)
-    links = item.get("links")
-    meta = item.get("meta")
+            data = _identifier(raw, f"{where}/data")
     return Relationship(
         data=data,
-        links=None if links is None else _links(links, where),
-        meta=None if meta is None else _optional_mapping(meta, f"{where}/meta"),
+        links=_links(item.get("links"), f"{where}/links"),
+        meta=_optional_mapping(item.get("meta"), f"{where}/meta"),
     )
 
 
 def _resource(value: Any, where: str, index: Mapping[ResourceKey, Resource]) -> Resource:
+    """A resource object: a fast path for plain well-formed JSON, a checking path otherwise."""
+    try:
+        return _resource_fast(value, index)
+    except _NotPlain:
+        return _resource_checked(value, where, index)
+
+
+class _NotPlain(Exception):
+    """The fast path met something unusual; the checking path takes over and says where."""
+
+
+_NULL_RELATIONSHIP = Relationship(data=None)
+
+
+def _resource_fast(item: Any, index: Mapping[ResourceKey, Resource]) -> Resource:
+    if type(item) is not dict:
+        raise _NotPlain
+    resource_type = item.get("type")
+    resource_id = item.get("id")
+    if type(resource_type) is not str or not (
+        resource_id is None or type(resource_id) is int or type(resource_id) is str
+    ):
+        raise _NotPlain
+    attributes = item.get("attributes", {})
+    raw_relationships = item.get("relationships", {})
+    links = item.get("links")
+    meta = item.get("meta")
+    if (
+        type(attributes) is not dict
+        or type(raw_relationships) is not dict
+        or not (meta is None or type(meta) is dict)
+    ):
+        raise _NotPlain
+    return Resource(
+        type=resource_type,
+        id=resource_id,
+        attributes=attributes,
+        relationships={
+            name: _relationship_fast(entry) for name, entry in raw_relationships.items()
+        },
+        links=None if links is None else _links_fast(links),
+        meta=meta,
+        index=index,
+    )
+
+
+def _relationship_fast(item: Any) -> Relationship:
+    if type(item) is not dict:
+        raise _NotPlain
+    if len(item) == 1 and "data" in item and item["data"] is None:
+        return _NULL_RELATIONSHIP
+    data: Linkage = ABSENT
+    if "data" in item:
+        raw = item["data"]
+        if raw is None:
+            data = None
+        elif type(raw) is dict:
+            data = _identifier_fast(raw)
+        elif type(raw) is list:
+            data = [_identifier_fast(entry) for entry in raw]
+        else:
+            raise _NotPlain
+    links = item.get("links")
+    meta = item.get("meta")
+    if not (meta is None or type(meta) is dict):
+        raise _NotPlain
+    return Relationship(data, None if links is None else _links_fast(links), meta)
+
+
+def _identifier_fast(item: Any) -> ResourceIdentifier:
+    if type(item) is not dict:
+        raise _NotPlain
+    resource_type = item.get("type")
+    resource_id = item.get("id")
+    meta = item.get("meta")
+    if (
+        type(resource_type) is not str
+        or not (type(resource_id) is int or type(resource_id) is str)
+        or not (meta is None or type(meta) is dict)
+    ):
+        raise _NotPlain
+    return ResourceIdentifier(resource_type, resource_id, meta)
+
+
+def _links_fast(value: Any) -> Links:
+    if type(value) is not dict:
+        raise _NotPlain
+    if len(value) == 1 and type(value.get("related")) is str:
+        return Links(related=value["related"])
+    known: dict[str, str | None] = {}
+    extra: dict[str, Any] = {}
+    for name, link in value.items():
+        if type(link) is dict:
+            link = link.get("href")
+        field = _LINK_NAMES.get(name)
+        if field is None:
+            extra[name] = link
+        else:
+            known[field] = link if type(link) is str else None
+    return Links(**known, extra=extra)
+
+
+def _resource_checked(value: Any, where: str, index: Mapping[ResourceKey, Resource]) -> Resource:
     item = _mapping(value, where)
     resource_type = item.get("type")
     if not isinstance(resource_type, str):
         raise _Malformed(f"{where} has no string type")
     resource_id = item.get("id")
-    if resource_id is not None and not isinstance(resource_id, (int, str)):
+    if resource_id is not None and not isinstance(resource_id, int | str):
         raise _Malformed(f"{where}/id must be a string or an integer")
     relationships = {
         name: _relationship(entry, f"{where}/relationships/{name}")
@@ -307,7 +398,7 @@ def _resource(value: Any, where: str, index: Mapping[ResourceKey, Resource]) -> 
         id=resource_id,
         attributes=dict(_mapping(item.get("attributes", {}), f"{where}/attributes")),
         relationships=relationships,
-        links=_links(item.get("links"), where),
+        links=_links(item.get("links"), f"{where}/links"),
         meta=_optional_mapping(item.get("meta"), f"{where}/meta"),
         index=index,
     )
@@ -334,7 +425,7 @@ def _structure_document(value: Any, _: type) -> Document:
     return Document(
         data=data,
         included=included,
-        links=_links(payload.get("links"), "") or Links(),
+        links=_links(payload.get("links"), "/links") or Links(),
         meta=dict(_mapping(payload.get("meta", {}), "/meta")),
     )
 

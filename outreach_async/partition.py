@@ -21,7 +21,7 @@ import asyncio
 import contextlib
 import logging
 import re
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncGenerator, AsyncIterator, Iterable
 from typing import Any
 
 import attrs
@@ -94,6 +94,8 @@ class PartitionStats:
     records: int = 0
     #: Records the server sent outside the requested range (or twice), dropped.
     dropped: int = 0
+    #: Records fetched by a worker after another took that part of its range over.
+    handed_over: int = 0
     splits: int = 0
     page_size_reductions: int = 0
 
@@ -154,20 +156,22 @@ class PartitionedReader:
 
     async def items(self) -> AsyncIterator[Resource]:
         """Every record; pages are acknowledged as the iteration moves past them."""
-        async for page in self.pages():
-            for item in page.items:
-                yield item
-            self.acknowledge(page)
+        async with contextlib.aclosing(self.pages()) as pages:
+            async for page in pages:
+                for item in page.items:
+                    yield item
+                self.acknowledge(page)
 
-    async def pages(self) -> AsyncIterator[PartitionPage]:
+    async def pages(self) -> AsyncGenerator[PartitionPage, None]:
         """Pages as they arrive (or in id order when `ordered`)."""
         if self._ranges is None:
             self._ranges = await self._initial_ranges()
         if not self._ranges:
             return
         if self._ordered:
-            async for page in self._ordered_pages():
-                yield page
+            async with contextlib.aclosing(self._ordered_pages()) as ordered:
+                async for page in ordered:
+                    yield page
             return
         queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=self._concurrency * 2)
         async with self._workers(queue.put):
@@ -181,7 +185,7 @@ class PartitionedReader:
                 else:
                     yield entry
 
-    async def _ordered_pages(self) -> AsyncIterator[PartitionPage]:
+    async def _ordered_pages(self) -> AsyncGenerator[PartitionPage, None]:
         """Pages in id order: each range's pages wait in its own small buffer."""
         buffers: dict[int, asyncio.Queue[Any]] = {}
         errors: asyncio.Queue[BaseException] = asyncio.Queue()
@@ -232,14 +236,28 @@ class PartitionedReader:
 
     @contextlib.asynccontextmanager
     async def _workers(self, emit: Any, on_range_end: Any = None) -> AsyncIterator[None]:
+        """Run the workers while the consumer reads; they never outlive the consuming task.
+
+        An async generator abandoned by a cancelled or failed consumer is closed only when
+        it is collected, so the consuming task's own end also cancels the workers.
+        """
         tasks = [
             asyncio.ensure_future(self._work(emit, on_range_end)) for _ in range(self._concurrency)
         ]
+
+        def stop(_: object = None) -> None:
+            for task in tasks:
+                task.cancel()
+
+        consumer = asyncio.current_task()
+        if consumer is not None:
+            consumer.add_done_callback(stop)
         try:
             yield
         finally:
-            for task in tasks:
-                task.cancel()
+            if consumer is not None:
+                consumer.remove_done_callback(stop)
+            stop()
             await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _work(self, emit: Any, on_range_end: Any) -> None:
@@ -282,6 +300,7 @@ class PartitionedReader:
         good_pages = 0
         target: str = self._path
         query = self._range_query(rng, page_size)
+        requested_high = rng.high
         while rng.position < rng.high:
             try:
                 response = await self._session.request(
@@ -298,7 +317,7 @@ class PartitionedReader:
                 continue
             self.stats.requests += 1
             document = parse_document(response.json(), where=f"GET {response.url}")
-            kept = self._keep_in_range(rng, document)
+            kept = self._keep_in_range(rng, document, requested_high)
             next_url = document.links.next if document.resources else None
             last = next_url is None or rng.position >= rng.high
             if last:
@@ -315,7 +334,9 @@ class PartitionedReader:
             target, query = _with_page_size(next_url, "", page_size)
         rng.finished = True
 
-    def _keep_in_range(self, rng: _Range, document: Document) -> list[Resource]:
+    def _keep_in_range(
+        self, rng: _Range, document: Document, requested_high: int
+    ) -> list[Resource]:
         """Records inside the range and above what was read; the rest are counted and dropped."""
         kept: list[Resource] = []
         highest = rng.position
@@ -324,7 +345,10 @@ class PartitionedReader:
             highest = max(highest, resource_id)
             if rng.position < resource_id <= rng.high:
                 kept.append(resource)
-        self.stats.dropped += len(document.resources) - len(kept)
+            elif rng.high < resource_id <= requested_high:
+                self.stats.handed_over += 1
+            else:
+                self.stats.dropped += 1
         self.stats.records += len(kept)
         rng.position = min(highest, rng.high)
         if self._ordered:

@@ -1,1 +1,29 @@
-"""The embedded fake Outreach server."""
+"""The embedded fake Outreach server: the documented API v2 served from memory.
+
+    from outreach_async.testing import FakeOutreach
+
+    async with FakeOutreach(seed=42, prospects=10_000) as server:
+        ...  # point a client at server.api_url with server.token
+
+`FakeOutreach` is imported on first use, so that loading the pytest plugin (which imports
+this package) stays cheap.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._settings import FakeSettings, FaultSettings, OAuthSettings, RateLimitSettings
+
+if TYPE_CHECKING:
+    from .server import FakeOutreach
+
+__all__ = ["FakeOutreach", "FakeSettings", "FaultSettings", "OAuthSettings", "RateLimitSettings"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FakeOutreach":
+        from .server import FakeOutreach
+
+        return FakeOutreach
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

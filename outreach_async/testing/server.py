@@ -1,0 +1,143 @@
+"""`FakeOutreach`: the fake Outreach API on a local port, for tests, demos and benchmarks.
+
+    async with FakeOutreach(seed=42, prospects=10_000) as server:
+        async with server.client() as client:
+            page = await client.resource("prospect").list(page_size=100)
+
+`settings` stay live: change `server.settings.faults.error_rate` or
+`server.settings.rate_limit.limit` while it runs and the next request obeys.
+"""
+
+from __future__ import annotations
+
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal
+
+from aiohttp import web
+
+from ._app import build_app
+from ._request_log import RequestLog
+from ._settings import FakeSettings, FaultSettings, OAuthSettings, RateLimitSettings
+from ._store import Store
+
+if TYPE_CHECKING:
+    from ..client import OutreachClient
+
+
+class FakeOutreach:
+    """An in-memory Outreach API v2 server bound to `host:port` (a free port by default).
+
+    Keyword arguments override the matching fields of `settings`: `seed`, `prospects`
+    (the number of seeded prospects), `counts` (merged into the seeded counts per type),
+    `id_layout`, `token`, `rate_limit`, `faults`, `oauth`.
+    """
+
+    def __init__(
+        self,
+        *,
+        settings: FakeSettings | None = None,
+        seed: int | None = None,
+        prospects: int | None = None,
+        counts: dict[str, int] | None = None,
+        id_layout: Literal["dense", "skewed"] | None = None,
+        token: str | None = None,
+        rate_limit: RateLimitSettings | None = None,
+        faults: FaultSettings | None = None,
+        oauth: OAuthSettings | None = None,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        request_log_size: int = 10_000,
+    ) -> None:
+        self.settings = settings if settings is not None else FakeSettings()
+        if seed is not None:
+            self.settings.seed = seed
+        if counts is not None:
+            self.settings.counts.update(counts)
+        if prospects is not None:
+            self.settings.counts["prospect"] = prospects
+        if id_layout is not None:
+            if id_layout not in ("dense", "skewed"):
+                raise ValueError(f"id_layout must be 'dense' or 'skewed', not {id_layout!r}")
+            self.settings.id_layout = id_layout
+        if token is not None:
+            self.settings.token = token
+        if rate_limit is not None:
+            self.settings.rate_limit = rate_limit
+        if faults is not None:
+            self.settings.faults = faults
+        if oauth is not None:
+            self.settings.oauth = oauth
+        self.host = host
+        self.port = port
+        #: Every request and its status (`total`, `by_status`, the latest `entries`).
+        self.requests = RequestLog(request_log_size)
+        #: The data: `ids(type)`, `get(type, id)`, `insert(...)`, `delete(...)`, `count(type)`.
+        self.store = Store(self.settings)
+        self.app = build_app(self.settings, self.store, request_log=self.requests)
+        self._runner: web.AppRunner | None = None
+
+    @property
+    def url(self) -> str:
+        """`http://127.0.0.1:PORT` (the port is known once started)."""
+        if self._runner is None:
+            raise RuntimeError("FakeOutreach is not started")
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        return self.url + "/api/v2"
+
+    @property
+    def token(self) -> str:
+        """The static access token every API request may use."""
+        return self.settings.token
+
+    def client(self, **options: Any) -> OutreachClient:
+        """An `OutreachClient` for this server; close it (`async with`) when done.
+
+        Keyword arguments go to `OutreachClient`; `auth` defaults to the static token.
+        """
+        from ..client import OutreachClient
+
+        auth = options.pop("auth", self.token)
+        return OutreachClient(auth, base_url=self.api_url, **options)
+
+    @property
+    def started(self) -> bool:
+        return self._runner is not None
+
+    async def start(self) -> None:
+        if self._runner is not None:
+            return
+        runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=1.0)
+        await runner.setup()
+        try:
+            site = web.TCPSite(runner, self.host, self.port)
+            await site.start()
+        except BaseException:
+            await runner.cleanup()
+            raise
+        address = runner.addresses[0]
+        self.port = int(address[1])
+        self._runner = runner
+
+    async def close(self) -> None:
+        runner, self._runner = self._runner, None
+        if runner is not None:
+            await runner.cleanup()
+
+    async def __aenter__(self) -> FakeOutreach:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    def __repr__(self) -> str:
+        where = f"{self.host}:{self.port}" if self.started else "not started"
+        return f"<FakeOutreach {where} seed={self.settings.seed}>"
