@@ -8,6 +8,7 @@ Times travel as ISO-8601 text: date-times are aware (UTC when the text names no 
 from __future__ import annotations
 
 import re
+import sys
 from datetime import date, datetime, timezone
 
 import cattrs
@@ -21,22 +22,30 @@ _FRACTION = re.compile(r"\.(\d+)")
 
 def parse_datetime(value: object) -> datetime:
     """An aware datetime from ISO-8601 text (`Z`, offsets, any number of fraction digits)."""
-    if isinstance(value, datetime):
-        moment = value
-    elif isinstance(value, str):
-        text = value.replace("Z", "+00:00").replace("z", "+00:00")
+    if isinstance(value, str):
+        text = value if _READS_Z else value.replace("Z", "+00:00").replace("z", "+00:00")
         try:
             moment = datetime.fromisoformat(text)
         except ValueError:
-            # Python 3.10 reads only 3 or 6 fraction digits.
-            padded = _FRACTION.sub(lambda m: "." + m.group(1)[:6].ljust(6, "0"), text, count=1)
-            try:
-                moment = datetime.fromisoformat(padded)
-            except ValueError:
-                raise ValueError(f"not an ISO-8601 date-time: {value!r}") from None
+            moment = _parse_unusual(value)
+    elif isinstance(value, datetime):
+        moment = value
     else:
         raise TypeError(f"expected an ISO-8601 string, got {type(value).__name__}")
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+#: Python 3.11 reads `Z` and any number of fraction digits; 3.10 neither.
+_READS_Z = sys.version_info >= (3, 11)
+
+
+def _parse_unusual(value: str) -> datetime:
+    text = value.replace("Z", "+00:00").replace("z", "+00:00")
+    padded = _FRACTION.sub(lambda m: "." + m.group(1)[:6].ljust(6, "0"), text, count=1)
+    try:
+        return datetime.fromisoformat(padded)
+    except ValueError:
+        raise ValueError(f"not an ISO-8601 date-time: {value!r}") from None
 
 
 def parse_date(value: object) -> date:

@@ -21,7 +21,6 @@ from typing import Any
 
 import attrs
 
-from .document import ResourceIdentifier
 from .errors import (
     APIError,
     OutreachError,
@@ -30,6 +29,7 @@ from .errors import (
     TransportError,
     ValidationError,
 )
+from .managers._base import IdLike, resource_id
 from .managers._generated import (
     SequencesBase,
     SequenceStatesBase,
@@ -39,7 +39,6 @@ from .managers._generated import (
 )
 from .models import (
     Mailbox,
-    Model,
     Prospect,
     Ref,
     Sequence,
@@ -51,7 +50,6 @@ from .models import (
 from .retry import UNACTED_STATUSES
 
 __all__ = [
-    "IdLike",
     "SequenceAddFailure",
     "SequenceAddResult",
     "SequenceCopy",
@@ -59,21 +57,7 @@ __all__ = [
     "Sequences",
 ]
 
-#: A resource given by id, identifier or model.
-IdLike = int | str | ResourceIdentifier | Model
-
 _PAGE = 1000
-
-
-def resource_id(value: IdLike, what: str) -> int | str:
-    """The id of a resource given by id, identifier or model."""
-    if isinstance(value, Model | ResourceIdentifier):
-        if value.id is None:
-            raise ValueError(f"{what}: this {type(value).__name__} has no id")
-        return value.id
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        raise TypeError(f"{what}: expected an id, identifier or model, got {type(value).__name__}")
-    return value
 
 
 class Sequences(SequencesBase):

@@ -323,7 +323,7 @@ def returned(action: ActionSpec) -> str | None:
 def member_action_block(spec: ResourceSpec, action: ActionSpec) -> list[str]:
     method = snake(action.name, MANAGER_RESERVED)
     result = returned(action)
-    signature = ["        self,", "        resource_id: int | str,"]
+    signature = ["        self,", "        resource: IdLike,"]
     if action.params:
         signature.append("        *,")
     for param in action.params:
@@ -339,10 +339,10 @@ def member_action_block(spec: ResourceSpec, action: ActionSpec) -> list[str]:
         *signature,
         f"    ) -> {result or 'Resource'}:",
         *docstring(f"Run the `{action.name}` action on one {spec.type}.", "        "),
-        f"        resource = await self._member_action(resource_id, {action.name!r}, {{{params}}})",
+        f"        answer = await self._member_action(resource, {action.name!r}, {{{params}}})",
     ]
     lines.append(
-        f"        return self._typed(resource, {result})" if result else "        return resource"
+        f"        return self._typed(answer, {result})" if result else "        return answer"
     )
     return lines
 
@@ -434,7 +434,15 @@ def managers_module() -> str:
         "from ..models import (",
         *(f"    {name}," for name in models),
         ")",
-        "from ._base import Creatable, Deletable, Gettable, Listable, TypedManager, Updatable",
+        "from ._base import (",
+        "    Creatable,",
+        "    Deletable,",
+        "    Gettable,",
+        "    IdLike,",
+        "    Listable,",
+        "    TypedManager,",
+        "    Updatable,",
+        ")",
         "",
         "__all__ = [",
         *(f"    {name!r}," for name in exported),
@@ -444,7 +452,7 @@ def managers_module() -> str:
         lines += manager_block(spec)
     text = "\n".join(lines) + "\n"
     if "TypedManager[" not in text.split("__all__", 1)[1]:
-        text = text.replace(", TypedManager, ", ", ")
+        text = text.replace("    TypedManager,\n", "")
     return text
 
 

@@ -14,7 +14,7 @@ from typing import Any, Generic, Literal, TypeVar, cast
 
 import attrs
 
-from ..document import Document, Links, Resource
+from ..document import Document, Links, Resource, ResourceIdentifier
 from ..errors import TransportError
 from ..models._base import Model, from_resource
 from ..pagination import Page, Paginator
@@ -27,11 +27,13 @@ __all__ = [
     "Deletable",
     "Fields",
     "Gettable",
+    "IdLike",
     "Listable",
     "TypedManager",
     "TypedPage",
     "TypedPaginator",
     "Updatable",
+    "resource_id",
 ]
 
 M = TypeVar("M", bound=Model)
@@ -39,6 +41,19 @@ T = TypeVar("T", bound=Model)
 
 #: Sparse fieldsets: names of the manager's own type, or names per type.
 Fields = str | Iterable[str] | Mapping[str, str | Iterable[str]]
+#: A resource given by id, by identifier (`Ref`) or by model.
+IdLike = int | str | ResourceIdentifier | Model
+
+
+def resource_id(value: IdLike, what: str) -> int | str:
+    """The id of a resource given by id, identifier or model."""
+    if isinstance(value, Model | ResourceIdentifier):
+        if value.id is None:
+            raise ValueError(f"{what}: this {type(value).__name__} has no id")
+        return value.id
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise TypeError(f"{what}: expected an id, identifier or model, got {type(value).__name__}")
+    return value
 
 
 @attrs.frozen
@@ -152,10 +167,10 @@ class TypedManager(Generic[M]):
             )
 
     async def _member_action(
-        self, resource_id: int | str, name: str, params: Mapping[str, Any]
+        self, resource: IdLike, name: str, params: Mapping[str, Any]
     ) -> Resource:
         given = {key: value for key, value in params.items() if value is not None}
-        return await self.generic.action(resource_id, name, **given)
+        return await self.generic.action(resource_id(resource, "resource"), name, **given)
 
     async def _collection_action(
         self,
@@ -186,16 +201,18 @@ def _jsonable(value: Any) -> Any:
 class Gettable(TypedManager[M]):
     async def get(
         self,
-        resource_id: int | str,
+        resource: IdLike,
         *,
         include: str | Iterable[str] | None = None,
         fields: Fields | None = None,
     ) -> M:
         """One resource by id; `include` makes related resources reachable via `resolve()`."""
-        resource = await self.generic.get(
-            resource_id, include=wire_include(self.model, include), fields=self._fields(fields)
+        found = await self.generic.get(
+            resource_id(resource, "resource"),
+            include=wire_include(self.model, include),
+            fields=self._fields(fields),
         )
-        return self._convert(resource)
+        return self._convert(found)
 
 
 class Creatable(TypedManager[M]):
@@ -210,27 +227,26 @@ class Creatable(TypedManager[M]):
 
 
 class Updatable(TypedManager[M]):
-    async def update(
-        self, resource_id: int | str, changes: M, *, fields: Fields | None = None
-    ) -> M:
+    async def update(self, resource: IdLike, changes: M, *, fields: Fields | None = None) -> M:
         """Change the fields set on `changes`, and only those (read-only ones are refused).
 
         >>> await client.prospects.update(1, Prospect(title="CTO", account=None))
         """
         self._check_model(changes, "update")
-        if changes.id is not None and str(changes.id) != str(resource_id):
-            raise ValueError(f"update: changes.id {changes.id!r} is not {resource_id!r}")
+        target = resource_id(resource, "resource")
+        if changes.id is not None and str(changes.id) != str(target):
+            raise ValueError(f"update: changes.id {changes.id!r} is not {target!r}")
         attributes, relationships = changes.write_payload("update")
-        resource = await self.generic.update(
-            resource_id, attributes, _relationships(relationships), fields=self._fields(fields)
+        updated = await self.generic.update(
+            target, attributes, _relationships(relationships), fields=self._fields(fields)
         )
-        return self._convert(resource)
+        return self._convert(updated)
 
 
 class Deletable(TypedManager[M]):
-    async def delete(self, resource_id: int | str) -> None:
+    async def delete(self, resource: IdLike) -> None:
         """Delete a resource."""
-        await self.generic.delete(resource_id)
+        await self.generic.delete(resource_id(resource, "resource"))
 
 
 def _relationships(relationships: Mapping[str, Any]) -> dict[str, RelationshipValue]:

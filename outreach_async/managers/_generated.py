@@ -63,7 +63,14 @@ from ..models import (
     User,
     Webhook,
 )
-from ._base import Creatable, Deletable, Gettable, Listable, Updatable
+from ._base import (
+    Creatable,
+    Deletable,
+    Gettable,
+    IdLike,
+    Listable,
+    Updatable,
+)
 
 __all__ = [
     "AccountNotes",
@@ -153,23 +160,21 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
 
     async def cancel(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> Batch:
         """Run the `cancel` action on one batch."""
-        resource = await self._member_action(resource_id, "cancel", {})
-        return self._typed(resource, Batch)
+        answer = await self._member_action(resource, "cancel", {})
+        return self._typed(answer, Batch)
 
     async def confirm(
         self,
-        resource_id: int | str,
+        resource: IdLike,
         *,
         confirmed_count: int | None = None,
     ) -> Batch:
         """Run the `confirm` action on one batch."""
-        resource = await self._member_action(
-            resource_id, "confirm", {"confirmedCount": confirmed_count}
-        )
-        return self._typed(resource, Batch)
+        answer = await self._member_action(resource, "confirm", {"confirmedCount": confirmed_count})
+        return self._typed(answer, Batch)
 
     async def account_add_tags(
         self,
@@ -897,35 +902,35 @@ class Mailboxes(
 
     async def link_ews_master_account(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> Resource:
         """Run the `linkEwsMasterAccount` action on one mailbox."""
-        resource = await self._member_action(resource_id, "linkEwsMasterAccount", {})
-        return resource
+        answer = await self._member_action(resource, "linkEwsMasterAccount", {})
+        return answer
 
     async def test_send(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> Mailbox:
         """Run the `testSend` action on one mailbox."""
-        resource = await self._member_action(resource_id, "testSend", {})
-        return self._typed(resource, Mailbox)
+        answer = await self._member_action(resource, "testSend", {})
+        return self._typed(answer, Mailbox)
 
     async def test_sync(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> Mailbox:
         """Run the `testSync` action on one mailbox."""
-        resource = await self._member_action(resource_id, "testSync", {})
-        return self._typed(resource, Mailbox)
+        answer = await self._member_action(resource, "testSync", {})
+        return self._typed(answer, Mailbox)
 
     async def unlink_ews_master_account(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> Resource:
         """Run the `unlinkEwsMasterAccount` action on one mailbox."""
-        resource = await self._member_action(resource_id, "unlinkEwsMasterAccount", {})
-        return resource
+        answer = await self._member_action(resource, "unlinkEwsMasterAccount", {})
+        return answer
 
 
 class Mailings(Listable[Mailing], Creatable[Mailing], Gettable[Mailing]):
@@ -1089,19 +1094,19 @@ class SequencesBase(
 
     async def activate(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> Sequence:
         """Run the `activate` action on one sequence."""
-        resource = await self._member_action(resource_id, "activate", {})
-        return self._typed(resource, Sequence)
+        answer = await self._member_action(resource, "activate", {})
+        return self._typed(answer, Sequence)
 
     async def deactivate(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> Sequence:
         """Run the `deactivate` action on one sequence."""
-        resource = await self._member_action(resource_id, "deactivate", {})
-        return self._typed(resource, Sequence)
+        answer = await self._member_action(resource, "deactivate", {})
+        return self._typed(answer, Sequence)
 
 
 class SequenceStatesBase(
@@ -1116,27 +1121,27 @@ class SequenceStatesBase(
 
     async def finish(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> SequenceState:
         """Run the `finish` action on one sequenceState."""
-        resource = await self._member_action(resource_id, "finish", {})
-        return self._typed(resource, SequenceState)
+        answer = await self._member_action(resource, "finish", {})
+        return self._typed(answer, SequenceState)
 
     async def pause(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> SequenceState:
         """Run the `pause` action on one sequenceState."""
-        resource = await self._member_action(resource_id, "pause", {})
-        return self._typed(resource, SequenceState)
+        answer = await self._member_action(resource, "pause", {})
+        return self._typed(answer, SequenceState)
 
     async def resume(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> SequenceState:
         """Run the `resume` action on one sequenceState."""
-        resource = await self._member_action(resource_id, "resume", {})
-        return self._typed(resource, SequenceState)
+        answer = await self._member_action(resource, "resume", {})
+        return self._typed(answer, SequenceState)
 
 
 class SequenceSteps(
@@ -1160,19 +1165,19 @@ class SequenceTemplates(
 
     async def activate(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> SequenceTemplate:
         """Run the `activate` action on one sequenceTemplate."""
-        resource = await self._member_action(resource_id, "activate", {})
-        return self._typed(resource, SequenceTemplate)
+        answer = await self._member_action(resource, "activate", {})
+        return self._typed(answer, SequenceTemplate)
 
     async def deactivate(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> SequenceTemplate:
         """Run the `deactivate` action on one sequenceTemplate."""
-        resource = await self._member_action(resource_id, "deactivate", {})
-        return self._typed(resource, SequenceTemplate)
+        answer = await self._member_action(resource, "deactivate", {})
+        return self._typed(answer, SequenceTemplate)
 
 
 class Snippets(
@@ -1198,31 +1203,31 @@ class Tasks(Listable[Task], Creatable[Task], Gettable[Task], Updatable[Task], De
 
     async def advance(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> Task:
         """Run the `advance` action on one task."""
-        resource = await self._member_action(resource_id, "advance", {})
-        return self._typed(resource, Task)
+        answer = await self._member_action(resource, "advance", {})
+        return self._typed(answer, Task)
 
     async def deliver(
         self,
-        resource_id: int | str,
+        resource: IdLike,
     ) -> Task:
         """Run the `deliver` action on one task."""
-        resource = await self._member_action(resource_id, "deliver", {})
-        return self._typed(resource, Task)
+        answer = await self._member_action(resource, "deliver", {})
+        return self._typed(answer, Task)
 
     async def log_meet_in_person(
         self,
-        resource_id: int | str,
+        resource: IdLike,
         *,
         completion_note: str | None = None,
         task_disposition_id: int,
         task_purpose_id: int | None = None,
     ) -> Task:
         """Run the `logMeetInPerson` action on one task."""
-        resource = await self._member_action(
-            resource_id,
+        answer = await self._member_action(
+            resource,
             "logMeetInPerson",
             {
                 "completionNote": completion_note,
@@ -1230,79 +1235,79 @@ class Tasks(Listable[Task], Creatable[Task], Gettable[Task], Updatable[Task], De
                 "taskPurposeId": task_purpose_id,
             },
         )
-        return self._typed(resource, Task)
+        return self._typed(answer, Task)
 
     async def mark_complete(
         self,
-        resource_id: int | str,
+        resource: IdLike,
         *,
         completion_action: str | None = None,
         completion_note: str | None = None,
     ) -> Task:
         """Run the `markComplete` action on one task."""
-        resource = await self._member_action(
-            resource_id,
+        answer = await self._member_action(
+            resource,
             "markComplete",
             {"completionAction": completion_action, "completionNote": completion_note},
         )
-        return self._typed(resource, Task)
+        return self._typed(answer, Task)
 
     async def reassign_owner(
         self,
-        resource_id: int | str,
+        resource: IdLike,
         *,
         owner_id: int,
     ) -> Task:
         """Run the `reassignOwner` action on one task."""
-        resource = await self._member_action(resource_id, "reassignOwner", {"ownerId": owner_id})
-        return self._typed(resource, Task)
+        answer = await self._member_action(resource, "reassignOwner", {"ownerId": owner_id})
+        return self._typed(answer, Task)
 
     async def reschedule(
         self,
-        resource_id: int | str,
+        resource: IdLike,
         *,
         due_at: datetime,
     ) -> Task:
         """Run the `reschedule` action on one task."""
-        resource = await self._member_action(resource_id, "reschedule", {"dueAt": due_at})
-        return self._typed(resource, Task)
+        answer = await self._member_action(resource, "reschedule", {"dueAt": due_at})
+        return self._typed(answer, Task)
 
     async def snooze(
         self,
-        resource_id: int | str,
+        resource: IdLike,
         *,
         due_at: datetime | None = None,
         mark_as_urgent: bool | None = None,
     ) -> Task:
         """Run the `snooze` action on one task."""
-        resource = await self._member_action(
-            resource_id, "snooze", {"dueAt": due_at, "markAsUrgent": mark_as_urgent}
+        answer = await self._member_action(
+            resource, "snooze", {"dueAt": due_at, "markAsUrgent": mark_as_urgent}
         )
-        return self._typed(resource, Task)
+        return self._typed(answer, Task)
 
     async def update_note(
         self,
-        resource_id: int | str,
+        resource: IdLike,
         *,
         note: str,
     ) -> Task:
         """Run the `updateNote` action on one task."""
-        resource = await self._member_action(resource_id, "updateNote", {"note": note})
-        return self._typed(resource, Task)
+        answer = await self._member_action(resource, "updateNote", {"note": note})
+        return self._typed(answer, Task)
 
     async def update_opportunity_association(
         self,
-        resource_id: int | str,
+        resource: IdLike,
         *,
         opportunity_association: str,
     ) -> Task:
         """Run the `updateOpportunityAssociation` action on one task."""
-        resource = await self._member_action(
-            resource_id,
+        answer = await self._member_action(
+            resource,
             "updateOpportunityAssociation",
             {"opportunityAssociation": opportunity_association},
         )
-        return self._typed(resource, Task)
+        return self._typed(answer, Task)
 
 
 class TaskDispositions(

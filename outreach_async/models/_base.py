@@ -165,8 +165,10 @@ class Model:
             raise KeyError(f"this {self.TYPE} was built locally: no response to look in")
         return self._source.related(self.SCHEMA.wire(name))
 
-    def resolve(self, ref: Ref[T]) -> T | None:
+    def resolve(self, ref: Ref[T] | Absent | None) -> T | None:
         """The resource `ref` points to, as a typed model, when the response included it.
+
+        None when the response did not include it (or `ref` is None or ABSENT).
 
         >>> prospect = await client.prospects.get(1, include=["account"])
         >>> account = prospect.resolve(prospect.account)   # Account | None
