@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import sys
+import threading
 import time
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -117,19 +118,25 @@ async def export_collection(
     reader = _reader(client, options, previous)
     records = previous.records if previous else 0
     progress.records = records
-    await asyncio.to_thread(sink.start, previous, encoder.header())
+    header = encoder.header()
+    await asyncio.to_thread(sink.start, previous, header)
+    #: Bytes of the output that hold acknowledged records only. A write cancelled midway
+    #: may still land in the file; the checkpoint leaves it out and resuming cuts it off.
+    valid_bytes = previous.output_bytes if previous else len(header)
     last_checkpoint = time.monotonic()
 
     def checkpoint() -> Checkpoint | None:
         if not isinstance(reader, PartitionedReader):
             return None
-        return Checkpoint(fingerprint, tuple(reader.checkpoint()), 0, records)
+        return Checkpoint(fingerprint, tuple(reader.checkpoint()), valid_bytes, records)
 
     try:
         async for page in reader.pages():
-            await asyncio.to_thread(sink.write, encoder.encode(page.items))
+            data = encoder.encode(page.items)
+            await asyncio.to_thread(sink.write, data)
             if isinstance(reader, PartitionedReader) and isinstance(page, PartitionPage):
                 reader.acknowledge(page)
+            valid_bytes += len(data)
             records += len(page.items)
             progress.advance(len(page.items), client.rate_limit.remaining)
             if time.monotonic() - last_checkpoint >= CHECKPOINT_INTERVAL:
@@ -211,13 +218,18 @@ class _StreamSink:
 
 
 class _FileSink:
-    """`<file>.partial` plus `<file>.checkpoint`, renamed to `<file>` when complete."""
+    """`<file>.partial` plus `<file>.checkpoint`, renamed to `<file>` when complete.
+
+    A cancelled `await asyncio.to_thread(...)` leaves its thread running, so the methods
+    take one lock: a write or checkpoint still in flight finishes before the next starts.
+    """
 
     def __init__(self, output: Path) -> None:
         self._output = output
         self._partial = output.with_name(output.name + ".partial")
         self._checkpoint = output.with_name(output.name + ".checkpoint")
         self._handle: BinaryIO | None = None
+        self._lock = threading.Lock()
 
     def previous(self, fingerprint: str) -> Checkpoint | None:
         found = read_checkpoint(self._checkpoint)
@@ -241,34 +253,40 @@ class _FileSink:
         self._handle.write(header)
 
     def write(self, data: bytes) -> None:
-        assert self._handle is not None
-        self._handle.write(data)
+        with self._lock:
+            assert self._handle is not None
+            self._handle.write(data)
 
     def save(self, checkpoint: Checkpoint | None) -> None:
         """Make the output durable, then record how much of it is valid."""
+        with self._lock:
+            self._save(checkpoint)
+
+    def _save(self, checkpoint: Checkpoint | None) -> None:
         if self._handle is None or self._handle.closed:
             return
         self._handle.flush()
         os.fsync(self._handle.fileno())
         if checkpoint is not None:
-            durable = attrs.evolve(checkpoint, output_bytes=self._handle.tell())
-            write_checkpoint(self._checkpoint, durable)
+            write_checkpoint(self._checkpoint, checkpoint)
 
     def abort(self, checkpoint: Checkpoint | None) -> None:
         """Stopped early: keep what is durable for `--resume`, and close the file."""
-        try:
-            self.save(checkpoint)
-        finally:
-            if self._handle is not None:
-                self._handle.close()
+        with self._lock:
+            try:
+                self._save(checkpoint)
+            finally:
+                if self._handle is not None:
+                    self._handle.close()
 
     def finish(self) -> None:
-        assert self._handle is not None
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
-        self._handle.close()
-        os.replace(self._partial, self._output)
-        self._checkpoint.unlink(missing_ok=True)
+        with self._lock:
+            assert self._handle is not None
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            os.replace(self._partial, self._output)
+            self._checkpoint.unlink(missing_ok=True)
 
 
 def _default_format(options: ExportOptions) -> OutputFormat:

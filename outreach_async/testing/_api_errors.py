@@ -56,7 +56,7 @@ def json_response(
     body: Any, *, status: int = 200, headers: dict[str, str] | None = None
 ) -> web.Response:
     return web.Response(
-        body=json.dumps(body, separators=(",", ":")).encode(),
+        body=json.dumps(body, separators=(",", ":"), check_circular=False).encode(),
         status=status,
         content_type=JSONAPI,
         headers=headers,

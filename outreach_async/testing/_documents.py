@@ -9,13 +9,32 @@ the related collection filtered by this resource, e.g. `/mailings?filter[prospec
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._spec import RESOURCES
 from .._spec_types import RelationshipSpec
 from ._collection import DERIVED_TO_MANY, derived_ids
 from ._records import Record, Ref
 from ._store import Store
+
+
+class _RelationPlan(NamedTuple):
+    """How one relationship of a type renders (computed once per response)."""
+
+    relation: RelationshipSpec
+    derived: bool
+    to_one: bool
+    url_head: str
+    url_tail: str
+
+
+_Layout = tuple[dict[str, Any], list[_RelationPlan]]
+
+
+def _linkage_object(linked: Ref | list[Ref]) -> dict[str, Any]:
+    if isinstance(linked, list):
+        return {"data": [{"type": t, "id": i} for t, i in linked]}
+    return {"data": {"type": linked[0], "id": linked[1]}}
 
 
 class Renderer:
@@ -27,10 +46,10 @@ class Renderer:
         self.store = store
         self.api_url = api_url
         self.fields = fields or {}
-        self._layouts: dict[str, tuple[dict[str, Any], list[RelationshipSpec]]] = {}
+        self._layouts: dict[str, _Layout] = {}
         self._derived: dict[tuple[str, str], dict[int, list[int]]] = {}
 
-    def _layout(self, type_name: str) -> tuple[dict[str, Any], list[RelationshipSpec]]:
+    def _layout(self, type_name: str) -> _Layout:
         layout = self._layouts.get(type_name)
         if layout is None:
             spec = self.store.spec(type_name)
@@ -40,13 +59,30 @@ class Renderer:
                 for a in spec.attributes
                 if not a.write_only and (wanted is None or a.name in wanted)
             }
-            relations = [r for r in spec.relationships if wanted is None or r.name in wanted]
-            layout = (template, relations)
+            plan = [
+                _RelationPlan(
+                    relation,
+                    (type_name, relation.name) in DERIVED_TO_MANY,
+                    not relation.to_many and not relation.links_only,
+                    *self._url_parts(type_name, relation),
+                )
+                for relation in spec.relationships
+                if wanted is None or relation.name in wanted
+            ]
+            layout = (template, plan)
             self._layouts[type_name] = layout
         return layout
 
+    def _url_parts(self, type_name: str, relation: RelationshipSpec) -> tuple[str, str]:
+        """The related URL of a relationship, split around the resource id."""
+        target = RESOURCES.get(relation.targets[0]) if relation.targets else None
+        if target is None or "list" not in target.methods:
+            own = RESOURCES[type_name].plural
+            return f"{self.api_url}/{own}/", f"/{relation.name}"
+        return f"{self.api_url}/{target.plural}?filter[{type_name}][id]=", ""
+
     def resource(self, record: Record) -> dict[str, Any]:
-        template, relations = self._layout(record.type)
+        template, plan = self._layout(record.type)
         document: dict[str, Any] = {"type": record.type, "id": record.id}
         if template or record.type not in self.fields:
             attributes = template.copy()
@@ -54,21 +90,21 @@ class Renderer:
                 if name in attributes:
                     attributes[name] = value
             document["attributes"] = attributes
-        if relations:
-            document["relationships"] = {
-                relation.name: self._relationship(record, relation) for relation in relations
-            }
+        if plan:
+            stored = record.relationships
+            relationships: dict[str, Any] = {}
+            for step in plan:
+                name = step.relation.name
+                linked = self.linkage(record, step.relation) if step.derived else stored.get(name)
+                if linked is not None:
+                    relationships[name] = _linkage_object(linked)
+                elif step.to_one:
+                    relationships[name] = {"data": None}
+                else:
+                    url = f"{step.url_head}{record.id}{step.url_tail}"
+                    relationships[name] = {"links": {"related": url}}
+            document["relationships"] = relationships
         return document
-
-    def _relationship(self, record: Record, relation: RelationshipSpec) -> dict[str, Any]:
-        linked = self.linkage(record, relation)
-        if linked is not None:
-            if isinstance(linked, list):
-                return {"data": [{"type": t, "id": i} for t, i in linked]}
-            return {"data": {"type": linked[0], "id": linked[1]}}
-        if not relation.to_many and not relation.links_only:
-            return {"data": None}
-        return {"links": {"related": self.related_url(record, relation)}}
 
     def linkage(self, record: Record, relation: RelationshipSpec) -> Ref | list[Ref] | None:
         """What a relationship points at, when the fake tracks it (None otherwise)."""
@@ -83,11 +119,8 @@ class Renderer:
         return record.relationships.get(relation.name)
 
     def related_url(self, record: Record, relation: RelationshipSpec) -> str:
-        target = RESOURCES.get(relation.targets[0]) if relation.targets else None
-        if target is None or "list" not in target.methods:
-            own = RESOURCES[record.type].plural
-            return f"{self.api_url}/{own}/{record.id}/{relation.name}"
-        return f"{self.api_url}/{target.plural}?filter[{record.type}][id]={record.id}"
+        head, tail = self._url_parts(record.type, relation)
+        return f"{head}{record.id}{tail}"
 
     def included(
         self, primary: list[Record], paths: tuple[tuple[str, ...], ...]

@@ -8,7 +8,9 @@ import attrs
 from aiohttp import web
 from aiohttp.typedefs import Handler, Middleware
 
-#: Status recorded for a request whose handler raised instead of answering.
+from ._request_keys import FAULT_KEY
+
+#: Status recorded for a request that got no answer (handler raised, connection dropped).
 NO_ANSWER = 0
 
 
@@ -18,6 +20,8 @@ class LoggedRequest:
     #: Path and query string, decoded, e.g. `/api/v2/prospects?page[size]=10`.
     path: str
     status: int
+    #: The fault the fault layer injected ("error", "drop", "truncate", ...), if any.
+    fault: str | None = None
 
 
 class RequestLog:
@@ -28,16 +32,20 @@ class RequestLog:
         self.entries: deque[LoggedRequest] = deque(maxlen=maxlen)
         self.total = 0
         self.by_status: Counter[int] = Counter()
+        self.by_fault: Counter[str] = Counter()
 
-    def record(self, method: str, path: str, status: int) -> None:
+    def record(self, method: str, path: str, status: int, fault: str | None = None) -> None:
         self.total += 1
         self.by_status[status] += 1
-        self.entries.append(LoggedRequest(method, path, status))
+        if fault is not None:
+            self.by_fault[fault] += 1
+        self.entries.append(LoggedRequest(method, path, status, fault))
 
     def clear(self) -> None:
         self.entries.clear()
         self.total = 0
         self.by_status.clear()
+        self.by_fault.clear()
 
     def paths(self, method: str | None = None) -> list[str]:
         return [e.path for e in self.entries if method is None or e.method == method]
@@ -54,6 +62,9 @@ class RequestLog:
                 status = error.status
                 raise
             finally:
-                self.record(request.method, request.rel_url.human_repr(), status)
+                fault = request.get(FAULT_KEY)
+                if fault == "drop":
+                    status = NO_ANSWER
+                self.record(request.method, request.rel_url.human_repr(), status, fault)
 
         return log_request

@@ -44,7 +44,8 @@ class Store:
     """All resources of one fake server; `version` grows with every write."""
 
     def __init__(self, settings: FakeSettings, clock: Callable[[], float] | None = None) -> None:
-        self._clock = clock or settings.clock
+        self._settings = settings
+        self._clock = clock
         self.seed = settings.seed
         counts = dict(settings.counts)
         seeded = {
@@ -146,7 +147,9 @@ class Store:
     # Writing -----------------------------------------------------------------------------
 
     def now(self) -> str:
-        return iso_z(self._clock())
+        """The current time as Outreach writes it (`settings.clock`, read on each call)."""
+        clock = self._clock or self._settings.clock
+        return iso_z(clock())
 
     def insert(
         self,

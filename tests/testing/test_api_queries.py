@@ -370,3 +370,16 @@ async def test_skewed_ids_page_through_completely(api: ApiClient) -> None:
     high = api.server.store.ids("prospect")[-10]
     ranged = await api.get(f"/prospects?filter[id]={high}..inf")
     assert len(ranged.body["data"]) == 10
+
+
+@pytest.mark.parametrize("sort", ["", "&sort=lastName", "&sort=-updatedAt"])
+async def test_prev_links_lead_back(api: ApiClient, sort: str) -> None:
+    first = await api.get(f"/prospects?page[size]=10{sort}")
+    second = await api.get(first.body["links"]["next"])
+    third = await api.get(second.body["links"]["next"])
+    back = await api.get(third.body["links"]["prev"])
+    assert back.body["data"] == second.body["data"]
+    assert back.body["links"]["next"] == second.body["links"]["next"]
+    to_start = await api.get(second.body["links"]["prev"])
+    assert to_start.body["data"] == first.body["data"]
+    assert "prev" not in to_start.body["links"]

@@ -7,6 +7,9 @@ from typing import Any
 import pytest
 from fake_api_client import ApiClient, error_of
 
+from outreach_async._spec import RESOURCES
+from outreach_async.testing._validation import REQUIRED_ATTRIBUTES, REQUIRED_RELATIONSHIPS
+
 
 def resource(type_name: str, attributes: dict[str, Any] | None = None, **extra: Any) -> Any:
     data: dict[str, Any] = {"type": type_name}
@@ -310,3 +313,38 @@ async def test_types_without_seed_data_work(api: ApiClient, plural: str) -> None
     listing = await api.get(f"/{plural}")
     assert [r["id"] for r in listing.body["data"]] == [record_id]
     assert (await api.get(f"/{plural}/{record_id}")).status == 200
+
+
+def minimal_body(api: ApiClient, type_name: str) -> Any:
+    """A valid create body built from the required-field tables."""
+    spec = RESOURCES[type_name]
+    samples = {"string": "x@example.com", "integer": 1, "number": 1.5, "boolean": True}
+    attributes = {
+        name: samples[spec.attribute(name).type]  # type: ignore[union-attr]
+        for name in REQUIRED_ATTRIBUTES.get(type_name, ())
+    }
+    relationships = {}
+    for name in REQUIRED_RELATIONSHIPS.get(type_name, ()):
+        target = spec.relationship(name).targets[-1]  # type: ignore[union-attr]
+        if target == "prospect":
+            target_id = api.server.store.insert("prospect", {}).id
+        else:
+            target_id = api.server.store.ids(target)[0]
+        relationships[name] = {"data": {"type": target, "id": target_id}}
+    return resource(type_name, attributes, relationships=relationships)
+
+
+@pytest.mark.parametrize(
+    "type_name",
+    sorted(t for t, s in RESOURCES.items() if "create" in s.methods),
+)
+async def test_every_creatable_type_creates(api: ApiClient, type_name: str) -> None:
+    spec = RESOURCES[type_name]
+    before = api.server.store.count(type_name)
+    answer = await api.post(f"/{spec.plural}", json=minimal_body(api, type_name))
+    assert answer.status == 201, answer.text
+    assert answer.body["data"]["type"] == type_name
+    assert api.server.store.count(type_name) == before + 1
+    if "get" in spec.methods:
+        fetched = await api.get(f"/{spec.plural}/{answer.body['data']['id']}")
+        assert fetched.body["data"] == answer.body["data"]

@@ -105,6 +105,9 @@ async def test_settings_are_live(api: ApiClient) -> None:
     assert failing.status >= 500
     api.server.settings.faults.error_rate = 0.0
     assert (await api.get("/prospects/1")).status == 200
+    log = api.server.requests
+    assert log.entries[0].fault == "error" and log.entries[1].fault is None
+    assert log.by_fault == {"error": 1}
     api.server.settings.rate_limit.limit = 1
     statuses = [(await api.get("/prospects/1")).status for _ in range(3)]
     assert 429 in statuses
@@ -183,3 +186,12 @@ async def test_cli_serves_until_sigterm() -> None:
     assert code == 0
     rest = (await process.stdout.read()).decode()
     assert "Stopped." in rest
+
+
+async def test_dropped_requests_are_logged_without_an_answer(api: ApiClient) -> None:
+    api.server.settings.faults.drop_rate = 1.0
+    with pytest.raises(aiohttp.ClientError):
+        await api.get("/prospects/1")
+    api.server.settings.faults.drop_rate = 0.0
+    entry = api.server.requests.entries[-1]
+    assert (entry.status, entry.fault) == (0, "drop")

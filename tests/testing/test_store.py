@@ -176,3 +176,11 @@ def test_normalize_datetime() -> None:
     assert normalize_datetime("2017-01-01T10:00:00+02:00") == "2017-01-01T08:00:00.000Z"
     assert normalize_datetime("2017-01-01T08:00:00.123Z") == "2017-01-01T08:00:00.123Z"
     assert normalize_datetime("yesterday") is None
+
+
+def test_new_timestamps_follow_the_live_settings_clock() -> None:
+    settings = FakeSettings()
+    store = Store(settings)
+    settings.clock = lambda: 1_900_000_000.0
+    record = store.insert("account", {"name": "Later"})
+    assert record.attributes["createdAt"] == iso_z(1_900_000_000.0)
