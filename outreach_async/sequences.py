@@ -66,8 +66,14 @@ class Sequences(SequencesBase):
     async def all_by_name(
         self, *, filter: Mapping[str, Any] | None = None, page_size: int = _PAGE
     ) -> list[Sequence]:
-        """Every sequence (matching `filter`), ordered by name, reading all pages."""
-        return await self.iterate(filter=filter, sort="name", page_size=page_size).all()
+        """Every sequence (matching `filter`), ordered by name, reading all pages.
+
+        The server sorts (`sort=name`); the list is sorted again here, stably, since the API
+        has been seen to return pages out of order.
+        """
+        sequences = await self.iterate(filter=filter, sort="name", page_size=page_size).all()
+        sequences.sort(key=lambda sequence: sequence.name if isinstance(sequence.name, str) else "")
+        return sequences
 
     async def copy_steps(
         self, source: IdLike, target: IdLike, *, duplicate_templates: bool = False
@@ -132,6 +138,11 @@ class Sequences(SequencesBase):
             changes.sequence_step = created.identifier
             changes.template = template
             copy.sequence_templates.append((link, await links.create(changes)))
+
+
+def _same_id(value: int | str) -> int | str:
+    """`"12"` and `12` name one prospect."""
+    return int(value) if isinstance(value, str) and value.isdigit() else value
 
 
 def _number(value: object) -> int:
@@ -239,7 +250,7 @@ class SequenceStates(SequenceStatesBase):
             raise ValueError("max_attempts: expected at least 1")
         sequence_id = resource_id(sequence, "sequence")
         mailbox_id = resource_id(mailbox, "mailbox")
-        ids = list(dict.fromkeys(resource_id(p, "prospects") for p in prospects))
+        ids = list(dict.fromkeys(_same_id(resource_id(p, "prospects")) for p in prospects))
         added: dict[int | str, SequenceState] = {}
         failed: dict[int | str, SequenceAddFailure] = {}
 

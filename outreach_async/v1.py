@@ -94,9 +94,9 @@ class V1Sequences:
         while True:
             page = await self.page(number, page_size=page_size)
             yield page
-            if not page.sequences or page.current >= page.maximum:
+            number += 1
+            if not page.sequences or number > page.maximum:
                 return
-            number = page.current + 1
 
     async def all(self, *, page_size: int = V1_MAX_PAGE_SIZE) -> list[V1Sequence]:
         """Every sequence, ordered by name."""

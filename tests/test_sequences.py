@@ -64,7 +64,7 @@ async def test_all_by_name_reads_every_page_sorted_by_name(
         payload={
             "data": [
                 {"type": "sequence", "id": 2, "attributes": {"name": "Alpha"}},
-                {"type": "sequence", "id": 1, "attributes": {"name": "Beta"}},
+                {"type": "sequence", "id": 1, "attributes": {"name": "Delta"}},
             ],
             "links": {"next": second},
         },
@@ -72,11 +72,11 @@ async def test_all_by_name_reads_every_page_sorted_by_name(
     )
     mocked.get(
         second,
-        payload={"data": [{"type": "sequence", "id": 5, "attributes": {"name": "Gamma"}}]},
+        payload={"data": [{"type": "sequence", "id": 5, "attributes": {"name": "Beta"}}]},
         content_type=JSONAPI,
     )
-    sequences = await client.sequences.all_by_name()
-    assert [s.name for s in sequences] == ["Alpha", "Beta", "Gamma"]
+    sequences = await client.sequences.all_by_name()  # the server's pages were out of order
+    assert [s.name for s in sequences] == ["Alpha", "Beta", "Delta"]
     assert all(isinstance(s, Sequence) for s in sequences)
     assert mocked.sent == [("GET", first), ("GET", second)]
 
@@ -86,7 +86,7 @@ async def test_add_prospects_posts_one_sequence_state_each(
 ) -> None:
     mocked.post(STATES, callback=_echo(itertools.count(100)), repeat=True)
     result = await client.sequence_states.add_prospects(
-        Sequence(id=3), [1, 2, 2, 1, 4], mailbox=7, concurrency=2
+        Sequence(id=3), [1, 2, 2, "1", 4], mailbox=7, concurrency=2
     )
     assert result.ok and list(result.added) == [1, 2, 4]
     assert all(isinstance(state, SequenceState) for state in result.added.values())

@@ -122,3 +122,16 @@ async def test_a_response_without_a_batch_is_a_transport_error(
     mocked.patch(f"{V1}/7", payload={"data": None}, content_type="application/json")
     with pytest.raises(TransportError, match="expected a batch"):
         await V1Sequences(client).add_prospects(7, [1])
+
+
+async def test_a_server_stuck_on_one_page_number_still_ends(
+    mocked: RecordingMock, client: OutreachClient
+) -> None:
+    for number in (1, 2, 3):
+        mocked.get(
+            f"{V1}?page[number]={number}&page[size]=2",
+            payload=_page(range(1, 3), 1, 3, 6),  # always says "page 1 of 3"
+            content_type="application/json",
+        )
+    pages = [page async for page in V1Sequences(client).pages(page_size=2)]
+    assert len(pages) == 3 and len(mocked.sent) == 3
