@@ -33,9 +33,14 @@ redis-server:
 	    exit 1; \
 	  fi; }
 
+GENERATED_MODELS := outreach_async/models/_generated.py outreach_async/managers/_generated.py \
+	outreach_async/managers/_accessors.py
+
 generate: $(STAMP)
 	$(PY) tools/generate_schema.py
 	$(VENV)/bin/ruff format outreach_async/_spec.py
+	$(PY) tools/generate_models.py
+	$(VENV)/bin/ruff format $(GENERATED_MODELS)
 
 demo: $(STAMP)
 	$(PY) -m outreach_async demo

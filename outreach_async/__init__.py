@@ -1,12 +1,16 @@
 """Async client for the Outreach API (JSON:API 1.0).
 
 async with OutreachClient(token) as client:
-    async for prospect in client.resource("prospect").iterate(filter={"firstName": "Sally"}):
-        print(prospect.id, prospect["lastName"])
+    async for prospect in client.prospects.iterate(filter={"first_name": "Sally"}):
+        print(prospect.id, prospect.last_name)
+
+Typed models live in `outreach_async.models`; `client.resource(type)` gives generic resources.
 """
 
+from ._absent import ABSENT, Absent, present
 from ._version import __version__
 from .auth import Auth, BearerToken
+from .batches import BatchFailure, BatchResult
 from .client import OutreachClient
 from .document import (
     Document,
@@ -19,6 +23,7 @@ from .document import (
 from .errors import (
     APIError,
     BadRequest,
+    BatchTimeout,
     ClientClosedError,
     Conflict,
     ErrorObject,
@@ -28,6 +33,7 @@ from .errors import (
     OutreachError,
     PaginationLimitError,
     RateLimited,
+    SequenceCopyError,
     ServerError,
     TransportError,
     Unauthorized,
@@ -44,20 +50,29 @@ from .events import (
     ResponseReceived,
     RetryScheduled,
 )
+from .managers import TypedPage, TypedPaginator
+from .models import Model, Ref
 from .pagination import Page, Paginator
 from .query import NOT_NULL, Query, Range, at_least, at_most, between
 from .ratelimit import InProcessLimiter, Limiter, RateLimitSnapshot
 from .ratelimit_redis import RedisLimiter
 from .resources import ResourceManager
 from .retry import RetryPolicy
+from .sequences import SequenceAddFailure, SequenceAddResult, SequenceCopy
 from .session import DEFAULT_BASE_URL, Session, Timeouts
+from .v1 import V1Sequences
 
 __all__ = [
+    "ABSENT",
     "DEFAULT_BASE_URL",
     "NOT_NULL",
     "APIError",
+    "Absent",
     "Auth",
     "BadRequest",
+    "BatchFailure",
+    "BatchResult",
+    "BatchTimeout",
     "BearerToken",
     "ClientClosedError",
     "Conflict",
@@ -70,6 +85,7 @@ __all__ = [
     "InProcessLimiter",
     "Limiter",
     "Links",
+    "Model",
     "NotFound",
     "OriginError",
     "OutreachClient",
@@ -83,6 +99,7 @@ __all__ = [
     "RateLimitSnapshot",
     "RateLimited",
     "RedisLimiter",
+    "Ref",
     "Relationship",
     "RequestStarted",
     "RequestStats",
@@ -92,16 +109,24 @@ __all__ = [
     "ResponseReceived",
     "RetryPolicy",
     "RetryScheduled",
+    "SequenceAddFailure",
+    "SequenceAddResult",
+    "SequenceCopy",
+    "SequenceCopyError",
     "ServerError",
     "Session",
     "Timeouts",
     "TransportError",
+    "TypedPage",
+    "TypedPaginator",
     "Unauthorized",
     "UnsupportedMediaType",
+    "V1Sequences",
     "ValidationError",
     "__version__",
     "at_least",
     "at_most",
     "between",
     "parse_document",
+    "present",
 ]

@@ -9,6 +9,7 @@ import aiohttp
 
 from .auth import Auth, BearerToken
 from .events import Hook, Hooks
+from .managers._accessors import TypedManagers
 from .ratelimit import Limiter, RateLimitSnapshot
 from .resources import ResourceManager
 from .retry import RetryPolicy
@@ -17,11 +18,12 @@ from .session import DEFAULT_BASE_URL, DEFAULT_MAX_BODY_SIZE, Clock, Session, Sl
 __all__ = ["OutreachClient"]
 
 
-class OutreachClient:
+class OutreachClient(TypedManagers):
     """An Outreach API client.
 
     >>> async with OutreachClient("ACCESS_TOKEN") as client:
-    ...     prospect = await client.resource("prospect").get(1)
+    ...     prospect = await client.prospects.get(1)          # a typed `Prospect`
+    ...     resource = await client.resource("prospect").get(1)  # a generic `Resource`
 
     `auth` is an access token or an `Auth` object. Pass `http` to share an aiohttp session
     you own; the client then leaves it open when it closes. `limiter` paces requests to the

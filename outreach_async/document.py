@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from ._absent import ABSENT, Absent
 from ._converter import converter
 from .errors import TransportError
 
@@ -29,6 +30,7 @@ __all__ = [
     "Resource",
     "ResourceIdentifier",
     "parse_document",
+    "parse_resource",
 ]
 
 ResourceKey = tuple[str, str]
@@ -64,26 +66,7 @@ class Links:
     extra: Mapping[str, Any] = attrs.field(default=MappingProxyType({}))
 
 
-class _Absent:
-    """Marks relationship data the server did not send (only `links` or `meta` came)."""
-
-    _instance: _Absent | None = None
-
-    def __new__(cls) -> _Absent:
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self) -> str:
-        return "ABSENT"
-
-    def __bool__(self) -> bool:
-        return False
-
-
-ABSENT = _Absent()
-
-Linkage = ResourceIdentifier | list[ResourceIdentifier] | None | _Absent
+Linkage = ResourceIdentifier | list[ResourceIdentifier] | None | Absent
 
 
 @attrs.frozen
@@ -170,6 +153,10 @@ class Resource:
             return self._resolve(data)
         return None
 
+    def included(self, identifier: ResourceIdentifier) -> Resource | None:
+        """The resource of this response (primary or included) that `identifier` names."""
+        return self._index.get(_key(identifier.type, identifier.id))
+
     def _resolve(self, identifier: ResourceIdentifier) -> Resource | ResourceIdentifier:
         return self._index.get(_key(identifier.type, identifier.id), identifier)
 
@@ -217,6 +204,14 @@ def parse_document(payload: Any, *, where: str = "response") -> Document:
         return converter.structure(payload, Document)
     except _Malformed as exc:
         raise TransportError(f"{where}: malformed JSON:API document: {exc}") from None
+
+
+def parse_resource(payload: Any, *, where: str = "resource") -> Resource:
+    """One resource object from decoded JSON, on its own (no `included` to resolve)."""
+    try:
+        return _resource(payload, where, _NO_INDEX)
+    except _Malformed as exc:
+        raise TransportError(f"{where}: malformed JSON:API resource: {exc}") from None
 
 
 class _Malformed(ValueError):

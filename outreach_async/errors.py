@@ -5,6 +5,8 @@
     │   └── OriginError            a link or redirect pointed away from the API's origin
     ├── ClientClosedError          the client was used after it was closed
     ├── PaginationLimitError       offset paging reached the server's 10,000 cap
+    ├── BatchTimeout               a bulk action's batch did not finish in the time allowed
+    ├── SequenceCopyError          copying a sequence's steps stopped part way
     └── APIError                   the server answered with an error status
         ├── BadRequest             400
         ├── Unauthorized           401
@@ -32,6 +34,7 @@ import attrs
 __all__ = [
     "APIError",
     "BadRequest",
+    "BatchTimeout",
     "ClientClosedError",
     "Conflict",
     "ErrorObject",
@@ -41,6 +44,7 @@ __all__ = [
     "OutreachError",
     "PaginationLimitError",
     "RateLimited",
+    "SequenceCopyError",
     "ServerError",
     "TransportError",
     "Unauthorized",
@@ -99,6 +103,28 @@ class ClientClosedError(OutreachError):
 
 class PaginationLimitError(OutreachError):
     """Offset pagination cannot go past the server's maximum offset."""
+
+
+class BatchTimeout(OutreachError):
+    """A batch did not finish in the time allowed; `batch` is its last known state."""
+
+    def __init__(self, message: str, batch: Any = None) -> None:
+        super().__init__(message)
+        self.batch = batch
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.batch))
+
+
+class SequenceCopyError(OutreachError):
+    """Copying a sequence stopped part way; `partial` lists what was created before."""
+
+    def __init__(self, message: str, partial: Any = None) -> None:
+        super().__init__(message)
+        self.partial = partial
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.partial))
 
 
 @attrs.frozen

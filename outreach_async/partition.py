@@ -64,10 +64,17 @@ class _Range:
     acknowledged: int
     reading: bool = False
     finished: bool = False
+    #: Ids this worker has moved past, and records it found among them: the range's density.
+    covered: int = 0
+    found: int = 0
 
     @property
     def remaining(self) -> int:
         return 0 if self.finished else max(0, self.high - self.position)
+
+    def density(self, fallback: float) -> float:
+        """Records per id seen so far (the fallback until a page has come back)."""
+        return self.found / self.covered if self.covered else fallback
 
 
 @attrs.frozen(eq=False)
@@ -277,16 +284,33 @@ class PartitionedReader:
         return self._ranges or []
 
     def _claim(self) -> _Range | None:
-        """An unread range, or a new one split off the range with the most ids left."""
+        """An unread range, or a new one split off the range with the most records left.
+
+        A range is split only when it holds at least two more pages by its density so far,
+        and never inside the page its worker is fetching, so stealing does not cost more
+        requests than it saves.
+        """
         for rng in self._all():
             if not rng.reading and not rng.finished:
                 rng.reading = True
                 return rng
-        victims = [r for r in self._all() if r.reading and r.remaining > 1]
-        if not victims:
+        fallback = self._overall_density()
+        best: tuple[float, _Range] | None = None
+        for rng in self._all():
+            if not rng.reading or rng.finished:
+                continue
+            density = max(rng.density(fallback), 1e-9)
+            left = rng.remaining * density
+            if left >= 2 * self._page_size and (best is None or left > best[0]):
+                best = (left, rng)
+        if best is None:
             return None
-        victim = max(victims, key=lambda r: r.remaining)
-        middle = victim.position + victim.remaining // 2
+        left, victim = best
+        density = max(victim.density(fallback), 1e-9)
+        in_flight = int(self._page_size / density)
+        middle = victim.position + max(victim.remaining // 2, in_flight)
+        if middle >= victim.high:
+            return None
         stolen = _Range(middle + 1, victim.high, middle, middle, reading=True)
         victim.high = middle
         assert self._ranges is not None
@@ -294,6 +318,11 @@ class PartitionedReader:
         self.stats.splits += 1
         logger.debug("split ids %d..%d off %d..%d", stolen.low, stolen.high, victim.low, middle)
         return stolen
+
+    def _overall_density(self) -> float:
+        covered = sum(r.covered for r in self._all())
+        found = sum(r.found for r in self._all())
+        return found / covered if covered else 1.0
 
     async def _read(self, rng: _Range, emit: Any) -> None:
         page_size = self._page_size
@@ -350,7 +379,10 @@ class PartitionedReader:
             else:
                 self.stats.dropped += 1
         self.stats.records += len(kept)
-        rng.position = min(highest, rng.high)
+        new_position = min(highest, rng.high)
+        rng.covered += new_position - rng.position
+        rng.found += len(kept)
+        rng.position = new_position
         if self._ordered:
             kept.sort(key=_int_id)
         return kept
@@ -377,17 +409,17 @@ class PartitionedReader:
 
     async def _id_bounds(self) -> tuple[int, int] | None:
         """The lowest and highest id matching the caller's filters."""
-        ends = []
-        for direction in ("id", "-id"):
-            query = self._query.replace(sort=[direction], page_size=1, include=(), count=None)
-            response = await self._session.request("GET", self._path, query=query.encode())
-            self.stats.requests += 1
-            document = parse_document(response.json(), where=f"GET {response.url}")
-            if not document.resources:
-                return None
-            ends.append(_int_id(document.resources[0]))
-        low, high = min(ends), max(ends)
-        return low, high
+        lowest, highest = await asyncio.gather(self._first_id("id"), self._first_id("-id"))
+        if lowest is None or highest is None:
+            return None
+        return min(lowest, highest), max(lowest, highest)
+
+    async def _first_id(self, sort: str) -> int | None:
+        query = self._query.replace(sort=[sort], page_size=1, include=(), count=None)
+        response = await self._session.request("GET", self._path, query=query.encode())
+        self.stats.requests += 1
+        document = parse_document(response.json(), where=f"GET {response.url}")
+        return _int_id(document.resources[0]) if document.resources else None
 
 
 def _low(rng: _Range) -> int:

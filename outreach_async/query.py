@@ -76,18 +76,28 @@ def between(low: Scalar, high: Scalar) -> Range:
 
 
 def encode_action_params(params: Mapping[str, Any]) -> str:
-    """`actionParams[key]=value` pairs, form-encoded as in the API's examples."""
+    """`actionParams[key]=value` pairs, form-encoded as in the API's examples.
+
+    A mapping value nests one level (`actionParams[filter][state]=active`), as the
+    deepObject style of the OpenAPI file describes; None values are left out.
+    """
     parts = []
     for key, value in params.items():
-        if value is None:
-            continue
-        if not isinstance(value, Scalar):
-            raise TypeError(
-                f"actionParams[{key}]: expected a str, number, bool or date, "
-                f"got {type(value).__name__}"
-            )
-        parts.append(f"actionParams[{key}]={quote_plus(format_value(value), safe=_SAFE)}")
-    return "&".join(parts)
+        if isinstance(value, Mapping):
+            parts += [_action_param(f"{key}][{name}", item) for name, item in value.items()]
+        else:
+            parts.append(_action_param(key, value))
+    return "&".join(part for part in parts if part)
+
+
+def _action_param(key: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if not isinstance(value, Scalar):
+        raise TypeError(
+            f"actionParams[{key}]: expected a str, number, bool or date, got {type(value).__name__}"
+        )
+    return f"actionParams[{key}]={quote_plus(format_value(value), safe=_SAFE)}"
 
 
 def format_value(value: Scalar) -> str:

@@ -25,7 +25,10 @@ RelationshipValue = ResourceRef | list[ResourceRef] | None
 
 
 def plural_of(resource_type: str) -> str:
-    """The collection path segment of a resource type (`sequenceState` -> `sequenceStates`)."""
+    """The collection path segment of a resource type (`sequenceState` -> `sequenceStates`).
+
+    Types of the OpenAPI file use its paths; others follow English plural rules.
+    """
     spec = RESOURCES.get(resource_type)
     if spec is not None:
         return spec.plural

@@ -123,6 +123,16 @@ class Session:
     def closed(self) -> bool:
         return self._closed
 
+    @property
+    def clock(self) -> Clock:
+        """The clock the session reads (epoch seconds); injectable for tests."""
+        return self._clock
+
+    @property
+    def sleep(self) -> Sleep:
+        """The sleep the session waits with; workflows that poll wait with it too."""
+        return self._sleep
+
     async def close(self) -> None:
         """Close the aiohttp session if this session created it. Safe to call twice."""
         if self._closed:

@@ -97,6 +97,9 @@ class FakeSettings:
     max_page_size: int = 1000
     max_offset: int = 10_000
     count_cap: int = 2_000_000
+    #: Seeded records kept after they were first built (0 rebuilds every read). Records are a
+    #: pure function of (seed, type, id), so the cache only trades memory for speed.
+    record_cache_size: int = 200_000
     rate_limit: RateLimitSettings = attrs.Factory(RateLimitSettings)
     faults: FaultSettings = attrs.Factory(FaultSettings)
     oauth: OAuthSettings = attrs.Factory(OAuthSettings)

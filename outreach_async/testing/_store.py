@@ -61,6 +61,8 @@ class Store:
         self.seeder = Seeder(settings.seed, seeded)
         self._tables = {name: _Table(spec, seeded[name]) for name, spec in RESOURCES.items()}
         self.version = 0
+        self._built: dict[tuple[str, int], Record] = {}
+        self._built_limit = settings.record_cache_size
         self._inverse: dict[tuple[str, str, frozenset[str]], tuple[int, dict[int, list[int]]]] = {}
 
     # Reading -----------------------------------------------------------------------------
@@ -97,7 +99,7 @@ class Store:
         changed = table.changed.get(record_id)
         if changed is not None:
             return changed.copy()
-        return self._make(table, record_id)
+        return self._make(table, record_id).copy()
 
     def peek(self, type_name: str, record_id: int) -> Record | None:
         """Like `get` without the defensive copy, for read-only use in the hot path."""
@@ -120,9 +122,20 @@ class Store:
             yield record if record is not None else self._make(table, record_id)
 
     def _make(self, table: _Table, record_id: int) -> Record:
+        """The seeded record (shared: callers must not change it), built once while cached."""
+        key = (table.spec.type, record_id)
+        record = self._built.get(key)
+        if record is not None:
+            return record
         if table.spec.type in SEEDED_TYPES:
-            return self.seeder.make(table.spec.type, record_id)
-        return self.seeder.make_generic(table.spec, record_id)
+            record = self.seeder.make(table.spec.type, record_id)
+        else:
+            record = self.seeder.make_generic(table.spec, record_id)
+        if self._built_limit > 0:
+            if len(self._built) >= self._built_limit:
+                del self._built[next(iter(self._built))]
+            self._built[key] = record
+        return record
 
     def inverse_index(
         self, type_name: str, relationship: str, excluded_states: frozenset[str] = frozenset()
