@@ -11,7 +11,7 @@ Then exactness of a full export (`export_collection`) with 5% 5xx and 5% dropped
 and the client's peak RSS exporting a large collection, measured in a child process.
 
     python benchmarks/export.py            # 100k records per run, 1,000,000 for memory
-    python benchmarks/export.py --quick    # under a minute; 250k records for memory
+    python benchmarks/export.py --quick    # under a minute; 100k records for memory
 
 The last line reads `speedup_uniform=<x> speedup_skewed=<y> exact=<true|false> peak_rss_mb=<z>`.
 """
@@ -215,7 +215,7 @@ def main() -> None:
         rss_child(*args.rss_child)
         return
     records = 15_000 if args.quick else 100_000
-    memory_records = 250_000 if args.quick else 1_000_000
+    memory_records = 100_000 if args.quick else 1_000_000
     print(
         f"latency {LATENCY * 1000:.0f} ms/request, pages of {PAGE_SIZE}, "
         f"concurrency {CONCURRENCY}, {records:,} records, {os.cpu_count()} cores"
@@ -237,8 +237,8 @@ def main() -> None:
     exact = exact_under_faults(records // 3)
     _print("export exact under 5% 5xx and 5% dropped connections", str(exact).lower())
 
-    tenth = peak_rss_mb(memory_records // 10)
-    _print(f"client peak RSS exporting {memory_records // 10:,} records", f"{tenth:.0f} MB")
+    smaller = memory_records // (2 if args.quick else 10)
+    _print(f"client peak RSS exporting {smaller:,} records", f"{peak_rss_mb(smaller):.0f} MB")
     whole = peak_rss_mb(memory_records)
     _print(f"client peak RSS exporting {memory_records:,} records", f"{whole:.0f} MB")
     print(

@@ -180,7 +180,7 @@ class PartitionedReader:
                 async for page in ordered:
                     yield page
             return
-        queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=self._concurrency * 2)
+        queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=self._concurrency)
         async with self._workers(queue.put):
             running = self._concurrency
             while running:
