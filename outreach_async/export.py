@@ -126,8 +126,8 @@ async def export_collection(
     last_checkpoint = time.monotonic()
 
     def checkpoint() -> Checkpoint | None:
-        if not isinstance(reader, PartitionedReader):
-            return None
+        if not isinstance(reader, PartitionedReader) or not reader.planned:
+            return None  # stopped before planning: resuming starts over, which loses nothing
         return Checkpoint(fingerprint, tuple(reader.checkpoint()), valid_bytes, records)
 
     try:

@@ -150,8 +150,19 @@ class PartitionedReader:
             ]
         self.stats = PartitionStats()
 
+    @property
+    def planned(self) -> bool:
+        """True once the id ranges are known: from `resume_from`, or after the first bounds."""
+        return self._ranges is not None
+
     def checkpoint(self) -> list[RangeProgress]:
-        """Every range with how far the consumer has acknowledged it."""
+        """Every range with how far the consumer has acknowledged it.
+
+        Before the ranges are planned there is nothing to describe, and an empty list would
+        read as "all done", so this raises instead; check `planned` first.
+        """
+        if self._ranges is None:
+            raise RuntimeError("no checkpoint yet: the id ranges are not planned")
         return [RangeProgress(r.low, r.high, r.acknowledged) for r in sorted(self._all(), key=_low)]
 
     def acknowledge(self, page: PartitionPage) -> None:

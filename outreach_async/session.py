@@ -186,11 +186,19 @@ class Session:
         refreshed = False
         while True:
             attempt += 1
-            authorization = await self.auth.authorization()
             try:
-                return await self._attempt(method, url, payload, authorization, attempt, policy)
+                waited = await self.limiter.acquire(max_wait=policy.max_wait)
             except LimiterWaitTooLong as held:
                 raise _held_too_long(method, url, held) from None
+            try:
+                # Asked only now that the slot is granted: a token read before a long wait
+                # in the limiter could expire before the request leaves.
+                authorization = await self.auth.authorization()
+            except BaseException:
+                self.limiter.release()
+                raise
+            try:
+                return await self._attempt(method, url, payload, authorization, attempt, waited)
             except APIError as failure:
                 if failure.status == 401 and not refreshed:
                     refreshed = True
@@ -241,19 +249,19 @@ class Session:
         payload: bytes | None,
         authorization: str,
         attempt: int,
-        policy: RetryPolicy,
+        waited: float,
     ) -> Response:
+        """One HTTP exchange in the limiter slot the caller acquired; releases that slot."""
         headers = {
             "Accept": JSONAPI_MEDIA_TYPE,
             "Content-Type": JSONAPI_MEDIA_TYPE,
             "Authorization": authorization,
             "User-Agent": USER_AGENT,
         }
-        http = self._session()
-        waited = await self.limiter.acquire(max_wait=policy.max_wait)
-        self.hooks.emit(RequestStarted(method, str(url), attempt, waited))
         started = self._clock()
         try:
+            http = self._session()
+            self.hooks.emit(RequestStarted(method, str(url), attempt, waited))
             for _ in range(_MAX_REDIRECTS + 1):
                 async with http.request(
                     method, url, data=payload, headers=headers, allow_redirects=False
@@ -319,7 +327,20 @@ class Session:
             raise ClientClosedError("this client is closed; create a new OutreachClient")
         if self._http is None:
             self._http = aiohttp.ClientSession(timeout=self.timeouts.to_aiohttp())
+            _never_resend(self._http)
         return self._http
+
+
+def _never_resend(http: aiohttp.ClientSession) -> None:
+    """Stop aiohttp from silently sending a request again when a kept-alive connection drops.
+
+    aiohttp resends an idempotent request once on a fresh connection when the old one closed
+    under it. The retry policy must see every failure, to count attempts, pause and emit its
+    events, so the session it creates turns that off (aiohttp's own test client does the same
+    through this attribute). A session passed in by the user is left as it is.
+    """
+    if hasattr(http, "_retry_connection"):
+        http._retry_connection = False
 
 
 def _decoded_json(
