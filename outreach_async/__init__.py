@@ -62,6 +62,7 @@ from .ratelimit import InProcessLimiter, Limiter, RateLimitSnapshot
 from .ratelimit_redis import RedisLimiter
 from .resources import ResourceManager
 from .retry import RetryPolicy
+from .s2s import ServerToServerAuth
 from .sequences import SequenceAddFailure, SequenceAddResult, SequenceCopy
 from .session import DEFAULT_BASE_URL, Session, Timeouts
 from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
@@ -125,6 +126,7 @@ __all__ = [
     "SequenceCopy",
     "SequenceCopyError",
     "ServerError",
+    "ServerToServerAuth",
     "Session",
     "Timeouts",
     "TokenEndpointError",
