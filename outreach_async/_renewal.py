@@ -79,8 +79,9 @@ class RenewingAuth(Auth):
 
     async def authorization(self) -> str:
         current = self._current
-        if current is not None and not current.due(self._clock()):
+        if self._flight is None and current is not None and not current.due(self._clock()):
             return current.header
+        # Due, or a renewal is under way (after a 401, the current header is refused): wait.
         return (await self._renewed(current)).header
 
     async def handle_unauthorized(self, rejected: str) -> bool:

@@ -184,6 +184,19 @@ class OAuthApp:
             raise TokenEndpointError(f"{request.what}: {exc}", status=200) from None
 
 
+def _refused_before(failure: TokenEndpointError) -> TokenEndpointError:
+    """A dead refresh token is not sent again; say why, without asking the server."""
+    return TokenEndpointError(
+        "refreshing the access token: the token endpoint refused this refresh token before "
+        f"({failure.error}); the user must authorize the app again and the new pair be saved "
+        "to the token store",
+        status=failure.status,
+        error=failure.error,
+        description=failure.description,
+        request_sent=False,
+    )
+
+
 def _reauthorize(failure: TokenEndpointError) -> TokenEndpointError:
     """`invalid_grant`, said plainly: this grant is dead and only the user can make a new one."""
     return TokenEndpointError(
@@ -229,6 +242,8 @@ class OAuth2Auth(RenewingAuth):
         self._pair: TokenPair | None = None
         #: A pair obtained but not saved yet: never used, always saved before anything else.
         self._unsaved: TokenPair | None = None
+        #: A refresh token the server refused with `invalid_grant`, and how: never sent again.
+        self._dead: tuple[str, TokenEndpointError] | None = None
 
     def __repr__(self) -> str:
         return f"OAuth2Auth(app={self.app!r}, store={self.store!r})"
@@ -236,26 +251,29 @@ class OAuth2Auth(RenewingAuth):
     async def _renew(self, stale: Credential | None) -> Credential:
         if self._unsaved is not None:
             return await self._adopt(self._unsaved, notify=True)
-        pair = self._pair if self._pair is not None else await self._first_pair()
-        if stale is None:  # nothing in use yet: the pair's own token does unless it is due
-            credential = self._credential(pair)
+        if self._pair is None:
+            credential = self._credential(await self._first_pair())
             if not credential.due(self._clock()):
                 return credential
         else:
             newer = await self._newer_in_store(stale)
             if newer is not None:
                 return newer
-            pair = self._pair or pair
+        assert self._pair is not None
+        refresh_token = self._pair.refresh_token
+        if self._dead is not None and self._dead[0] == refresh_token:
+            raise _refused_before(self._dead[1])
         try:
             new = await self.app.refresh(
-                pair.refresh_token, http=self._session(), clock=self._clock, sleep=self._sleep
+                refresh_token, http=self._session(), clock=self._clock, sleep=self._sleep
             )
         except TokenEndpointError as failure:
-            # Another process sharing the store may have spent this refresh token just now.
             if failure.reauthorization_needed:
-                newer = await self._newer_in_store(stale or self._credential(pair))
+                # Another process sharing the store may have spent it just now.
+                newer = await self._newer_in_store(stale)
                 if newer is not None:
                     return newer
+                self._dead = (refresh_token, failure)
             raise
         logger.info("refreshed the OAuth access token; it expires in %.0fs", new.lifetime)
         self._unsaved = new
@@ -277,8 +295,9 @@ class OAuth2Auth(RenewingAuth):
         assert self._pair is not None
         return self._pair
 
-    async def _newer_in_store(self, stale: Credential) -> Credential | None:
-        """A pair another process saved since ours (it refreshed first), if it can be used.
+    async def _newer_in_store(self, stale: Credential | None) -> Credential | None:
+        """A pair saved since ours by another process (it refreshed first) or by a new
+        authorization, if its access token can be used.
 
         Its refresh token is the live one now, so it replaces ours even when its access token
         is due too; then it is the one refreshed.
@@ -296,7 +315,8 @@ class OAuth2Auth(RenewingAuth):
             return None
         self._pair = stored
         credential = self._credential(stored)
-        if credential.header != stale.header and not credential.due(self._clock()):
+        rejected = stale.header if stale is not None else None
+        if credential.header != rejected and not credential.due(self._clock()):
             logger.info("using the OAuth tokens another process saved to the token store")
             return credential
         return None

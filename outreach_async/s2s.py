@@ -29,7 +29,7 @@ from .errors import TokenEndpointError
 from .oauth import OAUTH_BASE_URL
 from .session import USER_AGENT, _checked_base_url
 
-__all__ = ["APP_TOKEN_LIFETIME", "S2S_TOKEN_LIFETIME", "ServerToServerAuth"]
+__all__ = ["APP_TOKEN_LIFETIME", "CLOCK_LEEWAY", "S2S_TOKEN_LIFETIME", "ServerToServerAuth"]
 
 logger = logging.getLogger("outreach_async")
 
@@ -37,6 +37,8 @@ logger = logging.getLogger("outreach_async")
 S2S_TOKEN_LIFETIME = 3600
 #: Seconds the signed app token is valid: it is used at once, so it need not live long.
 APP_TOKEN_LIFETIME = 600
+#: `iat` is set this far back, so that a server whose clock is behind ours still accepts it.
+CLOCK_LEEWAY = 60
 
 _MISSING_JWT = (
     "ServerToServerAuth signs its app token with PyJWT: pip install 'outreach-async[s2s]' "
@@ -93,7 +95,7 @@ class ServerToServerAuth(RenewingAuth):
         import jwt
 
         now = int(self._clock())
-        claims = {"iss": self.app_id, "iat": now, "exp": now + APP_TOKEN_LIFETIME}
+        claims = {"iss": self.app_id, "iat": now - CLOCK_LEEWAY, "exp": now + APP_TOKEN_LIFETIME}
         return jwt.encode(claims, self._private_key, algorithm="RS256")
 
     async def _renew(self, stale: Credential | None) -> Credential:

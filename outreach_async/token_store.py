@@ -13,14 +13,18 @@ import abc
 import asyncio
 import contextlib
 import json
+import logging
 import os
 import secrets
+import stat
 from pathlib import Path
 
 from .errors import TokenPersistenceError
 from .tokens import TokenPair
 
 __all__ = ["FileTokenStore", "MemoryTokenStore", "TokenStore"]
+
+logger = logging.getLogger("outreach_async")
 
 
 class TokenStore(abc.ABC):
@@ -76,12 +80,19 @@ class FileTokenStore(TokenStore):
     def _load(self) -> TokenPair | None:
         try:
             raw = self.path.read_bytes()
+            mode = stat.S_IMODE(self.path.stat().st_mode)
         except FileNotFoundError:
             return None
         except OSError as exc:
             raise TokenPersistenceError(
                 f"token store {self.path}: cannot read it ({type(exc).__name__}: {exc.strerror})"
             ) from None
+        if mode & 0o077:
+            logger.warning(
+                "token store %s is open to other users (mode %04o); the next save makes it 0600",
+                self.path,
+                mode,
+            )
         try:
             return TokenPair.from_dict(json.loads(raw))
         except ValueError as exc:

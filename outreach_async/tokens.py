@@ -18,6 +18,8 @@ __all__ = ["DEFAULT_ACCESS_TOKEN_TTL", "TokenPair"]
 
 #: Outreach access tokens live two hours; assumed when an answer leaves `expires_in` out.
 DEFAULT_ACCESS_TOKEN_TTL = 7200
+#: The most a server's `created_at` may move a fresh token's issue time back from arrival.
+_MAX_SKEW = 300.0
 
 
 @attrs.frozen(repr=False)
@@ -39,7 +41,8 @@ class TokenPair:
         """The pair a token endpoint answered with; `now` is when the answer arrived.
 
         The server's `created_at` is read on its clock: a server ahead of ours would make the
-        token look longer-lived than it is, so the earlier of it and `now` counts.
+        token look longer-lived than it is, so the earlier of it and `now` counts, but no
+        earlier than `_MAX_SKEW` before `now` (a clock far behind is not believed either).
         """
         if not isinstance(body, Mapping):
             raise ValueError("the token answer is not a JSON object")
@@ -49,7 +52,9 @@ class TokenPair:
         if expires_in <= 0:
             raise ValueError("the token answer's 'expires_in' is not positive")
         created = body.get("created_at")
-        issued = now if created is None else min(now, _number(created, "created_at"))
+        issued = now
+        if created is not None:
+            issued = max(min(now, _number(created, "created_at")), now - _MAX_SKEW)
         scope = body.get("scope") or ""
         if not isinstance(scope, str):
             raise ValueError("the token answer's 'scope' is not a string")

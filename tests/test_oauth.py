@@ -8,6 +8,7 @@ later` is waited out without sleeping; aioresponses for what only the wire shows
 from __future__ import annotations
 
 import asyncio
+import pickle
 from collections.abc import AsyncIterator
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -231,11 +232,83 @@ async def test_auth_errors_are_not_retried_by_the_session(
         with pytest.raises(TokenEndpointError) as caught:
             await get_prospect(client, 1)
         assert server.oauth.counts.invalid_grants == 1
-        with pytest.raises(TokenEndpointError):
-            await get_prospect(client, 1)  # each request tries once; the grant stays dead
-    assert server.oauth.counts.invalid_grants == 2
-    assert caught.value.reauthorization_needed
+        with pytest.raises(TokenEndpointError) as again:
+            await get_prospect(client, 1)  # a dead refresh token is not sent again
+    assert server.oauth.counts.invalid_grants == 1
+    assert caught.value.reauthorization_needed and again.value.reauthorization_needed
+    assert (caught.value.request_sent, again.value.request_sent) == (True, False)
     assert "authorize the app again" in str(caught.value)
+    assert "authorize the app again" in str(again.value)
+
+
+async def test_a_new_authorization_saved_to_the_store_ends_a_dead_grant(
+    server: FakeOutreach, clock: FakeClock
+) -> None:
+    app = server.oauth_app()
+    first = granted(server, clock)
+    store = MemoryTokenStore(first)
+    async with oauth_client(server, clock, OAuth2Auth(app, store=store)) as client:
+        await get_prospect(client, 1)
+        await app.refresh(first.refresh_token, clock=clock)  # spent elsewhere, never saved
+        clock.now += 7200
+        with pytest.raises(TokenEndpointError):
+            await get_prospect(client, 1)
+        code = server.oauth.issue_code()
+        await store.save(await app.exchange_code(code, clock=clock, sleep=clock.sleep))
+        assert await get_prospect(client, 1) == "1"
+    assert server.oauth.counts.invalid_grants == 1
+
+
+def test_token_endpoint_errors_pickle_with_their_fields() -> None:
+    error = TokenEndpointError(
+        "refused", status=400, error="invalid_grant", description="gone", request_sent=False
+    )
+    copy = pickle.loads(pickle.dumps(error))
+    assert (str(copy), copy.status, copy.error, copy.description, copy.request_sent) == (
+        "refused",
+        400,
+        "invalid_grant",
+        "gone",
+        False,
+    )
+
+
+def test_a_token_answer_is_dated_on_our_clock_within_a_bounded_skew() -> None:
+    body = {"access_token": "a" * 20, "refresh_token": "r" * 20, "expires_in": 7200}
+    now = 1_700_000_000.0
+    assert TokenPair.from_response(body, now).created_at == now
+    ahead = TokenPair.from_response({**body, "created_at": now + 900}, now)
+    assert (ahead.created_at, ahead.expires_at) == (now, now + 7200)
+    latency = TokenPair.from_response({**body, "created_at": now - 2}, now)
+    assert latency.created_at == now - 2
+    behind = TokenPair.from_response({**body, "created_at": now - 86_400}, now)
+    assert behind.created_at == now - 300
+    assert "a" * 20 not in repr(ahead) and "r" * 20 not in repr(ahead)
+
+
+async def test_a_header_asked_for_during_a_refresh_is_the_new_one(
+    server: FakeOutreach, clock: FakeClock
+) -> None:
+    entered = asyncio.Event()
+    release = asyncio.Event()
+
+    async def on_refresh(pair: TokenPair) -> None:
+        entered.set()
+        await release.wait()
+
+    auth = OAuth2Auth(server.oauth_app(), granted(server, clock), on_refresh=on_refresh)
+    async with oauth_client(server, clock, auth) as client:
+        old = await auth.authorization()
+        rejected = asyncio.ensure_future(auth.handle_unauthorized(old))
+        await entered.wait()
+        asked = asyncio.ensure_future(auth.authorization())
+        await asyncio.sleep(0)
+        assert not asked.done()
+        release.set()
+        assert await rejected
+        assert await asked != old
+        await get_prospect(client, 1)
+    assert server.oauth.counts.refreshes == 1
 
 
 async def test_a_refresh_token_used_twice_fails_the_way_the_server_does(

@@ -76,7 +76,7 @@ async def test_the_app_token_is_an_rs256_jwt_with_the_documented_claims(
     async with client:
         token = auth.app_token()
     claims = _jwt.decode(token, public_key_pem=public_pem(key))
-    assert claims == {"iss": APP_ID, "iat": int(clock()), "exp": int(clock()) + 600}
+    assert claims == {"iss": APP_ID, "iat": int(clock()) - 60, "exp": int(clock()) + 600}
 
 
 async def test_200_concurrent_requests_on_an_expired_install_token_mint_once(

@@ -95,6 +95,19 @@ async def test_a_failed_save_leaves_the_old_pair_and_no_temporary_file(
     assert "new-refresh-4444" not in str(caught.value)
 
 
+async def test_a_file_open_to_others_is_reported_and_closed_by_the_next_save(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = FileTokenStore(tmp_path / "tokens.json")
+    await store.save(OLD)
+    (tmp_path / "tokens.json").chmod(0o644)
+    with caplog.at_level("WARNING", logger="outreach_async"):
+        assert await store.load() == OLD
+    assert "mode 0644" in caplog.text
+    await store.save(NEW)
+    assert mode(tmp_path / "tokens.json") == 0o600
+
+
 async def test_a_missing_directory_is_a_persistence_error(tmp_path: Path) -> None:
     with pytest.raises(TokenPersistenceError, match="temporary file"):
         await FileTokenStore(tmp_path / "nowhere" / "tokens.json").save(OLD)
