@@ -22,6 +22,7 @@ from .document import (
 )
 from .errors import (
     APIError,
+    AuthError,
     BadRequest,
     BatchTimeout,
     ClientClosedError,
@@ -35,6 +36,8 @@ from .errors import (
     RateLimited,
     SequenceCopyError,
     ServerError,
+    TokenEndpointError,
+    TokenPersistenceError,
     TransportError,
     Unauthorized,
     UnsupportedMediaType,
@@ -52,14 +55,18 @@ from .events import (
 )
 from .managers import TypedPage, TypedPaginator
 from .models import Model, Ref
+from .oauth import OAuth2Auth, OAuthApp
 from .pagination import Page, Paginator
 from .query import NOT_NULL, Query, Range, at_least, at_most, between
 from .ratelimit import InProcessLimiter, Limiter, RateLimitSnapshot
 from .ratelimit_redis import RedisLimiter
 from .resources import ResourceManager
 from .retry import RetryPolicy
+from .s2s import ServerToServerAuth
 from .sequences import SequenceAddFailure, SequenceAddResult, SequenceCopy
 from .session import DEFAULT_BASE_URL, Session, Timeouts
+from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
+from .tokens import TokenPair
 from .v1 import V1Sequences
 
 __all__ = [
@@ -69,6 +76,7 @@ __all__ = [
     "APIError",
     "Absent",
     "Auth",
+    "AuthError",
     "BadRequest",
     "BatchFailure",
     "BatchResult",
@@ -79,14 +87,18 @@ __all__ = [
     "Document",
     "ErrorObject",
     "Event",
+    "FileTokenStore",
     "Forbidden",
     "Hook",
     "Hooks",
     "InProcessLimiter",
     "Limiter",
     "Links",
+    "MemoryTokenStore",
     "Model",
     "NotFound",
+    "OAuth2Auth",
+    "OAuthApp",
     "OriginError",
     "OutreachClient",
     "OutreachError",
@@ -114,8 +126,13 @@ __all__ = [
     "SequenceCopy",
     "SequenceCopyError",
     "ServerError",
+    "ServerToServerAuth",
     "Session",
     "Timeouts",
+    "TokenEndpointError",
+    "TokenPair",
+    "TokenPersistenceError",
+    "TokenStore",
     "TransportError",
     "TypedPage",
     "TypedPaginator",

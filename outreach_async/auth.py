@@ -1,14 +1,20 @@
 """Where the `Authorization` header comes from.
 
 The session asks an `Auth` for the header before every request and tells it about a 401, so
-that token refresh (OAuth) fits behind the same two calls as a static token.
+that token refresh (OAuth) fits behind the same two calls as a static token. Implementations:
+`BearerToken` here, `OAuth2Auth` (`outreach_async.oauth`) and `ServerToServerAuth`
+(`outreach_async.s2s`).
 """
 
 from __future__ import annotations
 
 import abc
+from collections.abc import Awaitable, Callable
 
 __all__ = ["Auth", "BearerToken"]
+
+Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
 
 
 class Auth(abc.ABC):
@@ -22,6 +28,13 @@ class Auth(abc.ABC):
         """Called after a 401 for the header value `rejected`; True if a retry may succeed."""
         del rejected
         return False
+
+    def attach(self, *, clock: Clock, sleep: Sleep) -> None:  # noqa: B027 - optional hook
+        """Called by each session that uses this auth with the clock and sleep it runs on.
+
+        An auth that waits (a token endpoint's `Retry later`) waits with these, so tests with
+        a fake clock never sleep for real. A no-op by default.
+        """
 
     async def aclose(self) -> None:  # noqa: B027 - optional hook, a no-op by default
         """Release anything the auth holds; called when the client closes."""

@@ -7,6 +7,9 @@
     ├── PaginationLimitError       offset paging reached the server's 10,000 cap
     ├── BatchTimeout               a bulk action's batch did not finish in the time allowed
     ├── SequenceCopyError          copying a sequence's steps stopped part way
+    ├── AuthError                  no usable credentials could be had
+    │   ├── TokenEndpointError     the token endpoint refused or failed (`invalid_grant`, ...)
+    │   └── TokenPersistenceError  a new token pair could not be saved, so it is not used yet
     └── APIError                   the server answered with an error status
         ├── BadRequest             400
         ├── Unauthorized           401
@@ -19,7 +22,8 @@
         └── ServerError            5xx
 
 Bad arguments (a page size over 1000, an empty filter list) raise `ValueError` or `TypeError`
-before anything is sent.
+before anything is sent. No message, repr or attribute of these exceptions holds a token, a
+client secret or a refresh token.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import attrs
 
 __all__ = [
     "APIError",
+    "AuthError",
     "BadRequest",
     "BatchTimeout",
     "ClientClosedError",
@@ -46,6 +51,8 @@ __all__ = [
     "RateLimited",
     "SequenceCopyError",
     "ServerError",
+    "TokenEndpointError",
+    "TokenPersistenceError",
     "TransportError",
     "Unauthorized",
     "UnsupportedMediaType",
@@ -125,6 +132,72 @@ class SequenceCopyError(OutreachError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (str(self), self.partial))
+
+
+class AuthError(OutreachError):
+    """No usable `Authorization` header could be had; raised before the request is sent.
+
+    The session never retries these: what follows from them (signing in again, fixing the
+    token store) is for the application to decide.
+    """
+
+
+class TokenEndpointError(AuthError):
+    """The token endpoint refused a grant or could not be reached.
+
+    `status` is the HTTP status (None when no answer came), `error` the OAuth error code
+    (`invalid_grant`, `invalid_client`, ...) and `description` the server's text. An
+    `invalid_grant` on a refresh means the refresh token is dead: the user has to authorize
+    the app again (`reauthorization_needed`). `request_sent` is False only when the request
+    provably never reached the server, so that a refresh token it carried is still unspent.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        error: str | None = None,
+        description: str | None = None,
+        request_sent: bool = True,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.error = error
+        self.description = description
+        self.request_sent = request_sent
+
+    @property
+    def reauthorization_needed(self) -> bool:
+        """True when only a new authorization by the user can produce tokens again."""
+        return self.error == "invalid_grant"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild_token_endpoint_error,
+            (str(self), self.status, self.error, self.description, self.request_sent),
+        )
+
+
+def _rebuild_token_endpoint_error(
+    message: str,
+    status: int | None,
+    error: str | None,
+    description: str | None,
+    request_sent: bool,
+) -> TokenEndpointError:
+    return TokenEndpointError(
+        message, status=status, error=error, description=description, request_sent=request_sent
+    )
+
+
+class TokenPersistenceError(AuthError):
+    """A token pair could not be saved to the token store or handed to the callback.
+
+    The pair stays in memory, unused, and saving it is tried again on the next request:
+    its refresh token may be the only live one, and using its access token before it is
+    saved could lose it for good.
+    """
 
 
 @attrs.frozen

@@ -110,6 +110,7 @@ class Session:
         self.max_body_size = max_body_size
         self._clock = clock or time.time
         self._sleep = sleep or asyncio.sleep
+        self.auth.attach(clock=self._clock, sleep=self._sleep)
         self.limiter = limiter or InProcessLimiter(clock=self._clock, sleep=self._sleep)
         self.hooks = Hooks(hooks)
         self._http = http

@@ -22,6 +22,8 @@ from ._store import Store
 
 if TYPE_CHECKING:
     from ..client import OutreachClient
+    from ..oauth import OAuthApp
+    from ._oauth import OAuthState
 
 
 class FakeOutreach:
@@ -101,6 +103,23 @@ class FakeOutreach:
 
         auth = options.pop("auth", self.token)
         return OutreachClient(auth, base_url=self.api_url, **options)
+
+    @property
+    def oauth(self) -> OAuthState:
+        """The token endpoints' state: `issue_code`, `grant`, `expire_access_tokens`,
+        `live_refresh_tokens`, `counts`."""
+        from ._wiring import PROTECTIONS_KEY
+
+        return self.app[PROTECTIONS_KEY].oauth
+
+    def oauth_app(self) -> OAuthApp:
+        """An `OAuthApp` with this server's client credentials, pointed at its endpoints."""
+        from ..oauth import OAuthApp
+
+        config = self.settings.oauth
+        return OAuthApp(
+            config.client_id, config.client_secret, config.redirect_uri, base_url=self.url
+        )
 
     @property
     def started(self) -> bool:
