@@ -323,7 +323,7 @@ def parse_error_objects(body: bytes) -> list[ErrorObject]:
         return []
     try:
         document = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deeply to read
         return [ErrorObject(detail=_plain_text(text))]
     if isinstance(document, Mapping):
         if isinstance(document.get("errors"), list):
@@ -361,7 +361,12 @@ def _gateway_error(document: Mapping[str, Any]) -> ErrorObject:
 def _text_or_none(value: object) -> str | None:
     if value is None:
         return None
-    return value if isinstance(value, str) else json.dumps(value)
+    if isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value)
+    except (ValueError, RecursionError):  # nested too deeply to write back
+        return f"({type(value).__name__})"
 
 
 _TAG = re.compile(r"<[^>]+>")
