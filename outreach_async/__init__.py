@@ -39,6 +39,8 @@ from .errors import (
     Unauthorized,
     UnsupportedMediaType,
     ValidationError,
+    WebhookError,
+    WebhookSignatureError,
 )
 from .events import (
     Event,
@@ -123,6 +125,8 @@ __all__ = [
     "UnsupportedMediaType",
     "V1Sequences",
     "ValidationError",
+    "WebhookError",
+    "WebhookSignatureError",
     "__version__",
     "at_least",
     "at_most",

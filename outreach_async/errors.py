@@ -7,6 +7,8 @@
     ├── PaginationLimitError       offset paging reached the server's 10,000 cap
     ├── BatchTimeout               a bulk action's batch did not finish in the time allowed
     ├── SequenceCopyError          copying a sequence's steps stopped part way
+    ├── WebhookError               a webhook delivery could not be read as an Outreach event
+    │   └── WebhookSignatureError  its Outreach-Webhook-Signature is missing or wrong
     └── APIError                   the server answered with an error status
         ├── BadRequest             400
         ├── Unauthorized           401
@@ -50,6 +52,8 @@ __all__ = [
     "Unauthorized",
     "UnsupportedMediaType",
     "ValidationError",
+    "WebhookError",
+    "WebhookSignatureError",
     "error_for_response",
     "parse_error_objects",
 ]
@@ -125,6 +129,14 @@ class SequenceCopyError(OutreachError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (type(self), (str(self), self.partial))
+
+
+class WebhookError(OutreachError):
+    """A webhook delivery is not an Outreach event this library can read (answer 400)."""
+
+
+class WebhookSignatureError(WebhookError):
+    """A webhook delivery's signature is missing or does not match the secret (answer 401)."""
 
 
 @attrs.frozen
