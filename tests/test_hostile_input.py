@@ -30,6 +30,7 @@ from outreach_async import (
     OutreachError,
     RetryPolicy,
     TransportError,
+    V1Sequences,
     parse_document,
 )
 from outreach_async.errors import parse_error_objects
@@ -196,12 +197,34 @@ class Nested:
         return b"[" * self.depth + (b"]" * self.depth if self.closed else b"")
 
 
+page_fields = ("current", "entries", "maximum")
+numeric_junk = st.one_of(
+    st.integers(-(10**30), 10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.sampled_from([float("inf"), float("-inf"), float("nan"), "7", "x", None, True, [], {}]),
+)
+_v1_meta = st.fixed_dictionaries(
+    {
+        "page": st.fixed_dictionaries({field: numeric_junk for field in page_fields}),
+        "results": st.fixed_dictionaries({"total": numeric_junk}),
+    }
+)
+v1_documents = st.fixed_dictionaries(
+    {
+        "data": maybe(st.lists(maybe(st.fixed_dictionaries({"id": ids, "attributes": junk})))),
+        "meta": maybe(_v1_meta),
+        "links": maybe(links),
+    }
+)
+
+
 def bodies(deepest: int) -> st.SearchStrategy[bytes | Nested]:
     """Response bodies; `deepest` bounds the nesting (aioresponses feeds at most 128 KiB)."""
     return st.one_of(
         st.binary(max_size=64),
         documents.map(lambda d: json.dumps(d).encode()),
         documents.map(lambda d: json.dumps(d).encode()),
+        v1_documents.map(lambda d: json.dumps(d).encode()),
         st.tuples(documents, st.floats(0, 1)).map(
             lambda p: (text := json.dumps(p[0]).encode())[: int(len(text) * p[1])]
         ),
@@ -236,6 +259,8 @@ CALLS: dict[str, Call] = {
     "typed get": lambda c: c.prospects.get(1),
     "typed list": lambda c: c.prospects.list(),
     "typed iterate": lambda c: _first_pages(c.prospects.iterate().pages()),
+    "v1 pages": lambda c: _first_pages(V1Sequences(c).pages()),
+    "v1 add prospects": lambda c: V1Sequences(c).add_prospects(1, [2, 3]),
 }
 
 
@@ -246,7 +271,7 @@ async def _answer(
     clock = FakeClock()
     policy = RetryPolicy(max_attempts=2, jitter=lambda value: value)
     with RecordingMock() as mock:
-        for method in ("GET", "POST", "DELETE"):
+        for method in ("GET", "POST", "PATCH", "DELETE"):
             mock.add(
                 EVERY_API_URL,
                 method,
@@ -263,13 +288,17 @@ async def _answer(
 
 
 @settings(
-    max_examples=300,
+    max_examples=500,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(
     call=st.sampled_from(sorted(CALLS)),
-    status=st.one_of(st.integers(100, 599), st.sampled_from([200, 201, 204, 301, 302, 429, 503])),
+    status=st.one_of(
+        st.sampled_from([200, 201]),  # success half the time: the body must be parsed
+        st.integers(100, 599),
+        st.sampled_from([200, 204, 301, 302, 404, 429, 503]),
+    ),
     content_type=content_types,
     extra=headers,
     body=bodies(deepest=50_000),
@@ -281,6 +310,15 @@ async def test_only_library_errors_come_out_and_nothing_leaves_the_origin(
     assert sent, "the call sent nothing"
     for _, url in sent:
         assert yarl.URL(url).origin() == API_ORIGIN, f"a request went to {url}"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    call=st.sampled_from(["v1 pages", "v1 add prospects"]),
+    document=v1_documents,
+)
+async def test_v1_answers_of_any_shape_give_library_errors(call: str, document: Any) -> None:
+    await _answer(call, 200, "application/json", {}, json.dumps(document).encode())
 
 
 # Raw bytes on the wire --------------------------------------------------------------------
@@ -404,3 +442,21 @@ def test_a_boolean_id_is_malformed(resource_id: bool) -> None:
     ):
         with pytest.raises(TransportError, match="id"):
             parse_document(document)
+
+
+@pytest.mark.parametrize("maximum", [float("inf"), float("-inf"), float("nan")])
+async def test_a_v1_page_count_that_is_not_finite_is_ignored(
+    mocked: RecordingMock, client: OutreachClient, maximum: float
+) -> None:
+    body = {
+        "data": [{"id": "1", "attributes": {"name": "S"}}],
+        "meta": {"page": {"maximum": maximum}},
+    }
+    mocked.get(
+        "https://api.outreach.io/1.0/sequences?page[number]=1&page[size]=50",
+        body=json.dumps(body),
+        content_type="application/json",
+    )
+    page = await V1Sequences(client).page(1)
+    assert [sequence.id for sequence in page.sequences] == ["1"]
+    assert page.maximum == 1  # one short page: the last

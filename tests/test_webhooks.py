@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from outreach_async import ABSENT, OutreachError, Resource, WebhookError, WebhookSignatureError
 from outreach_async.models import Prospect, Ref, User
@@ -25,6 +27,8 @@ from outreach_async.webhooks import (
     verify_and_parse,
     verify_signature,
 )
+
+from .test_hostile_input import attributes, identifier, ids, junk, maybe, moments, types
 
 SECRET = "whsec-7f1e-do-not-leak"
 
@@ -299,3 +303,35 @@ def test_the_secret_stays_out_of_reprs() -> None:
     event = parse_event(_body())
     for text in (repr(handler), str(handler), repr(event)):
         assert SECRET not in text
+
+
+flat_relationships = st.dictionaries(
+    st.sampled_from(["owner", "account", "sequenceStates", "x"]),
+    maybe(st.one_of(st.none(), identifier, st.lists(identifier, max_size=2))),
+    max_size=3,
+)
+event_meta = st.fixed_dictionaries(
+    {"eventName": st.one_of(st.just("prospect.updated"), junk)},
+    optional={"deliveredAt": maybe(moments), "jobId": st.one_of(st.text(max_size=5), junk)},
+)
+event_data = st.fixed_dictionaries(
+    {"type": maybe(types)},
+    optional={
+        "id": ids,
+        "attributes": maybe(attributes),
+        "relationships": maybe(flat_relationships),
+    },
+)
+payloads = st.fixed_dictionaries({"data": maybe(event_data), "meta": maybe(event_meta)})
+
+
+@settings(max_examples=300, deadline=None)
+@given(payload=st.one_of(payloads, junk))
+def test_any_payload_is_an_event_or_a_webhook_error(payload: Any) -> None:
+    body = json.dumps(payload).encode()
+    try:
+        event = verify_and_parse(SECRET, body, _signature(body))
+    except WebhookError as exc:
+        assert SECRET not in str(exc)
+    else:
+        assert event.name and event.resource_type == payload["data"]["type"]
