@@ -131,15 +131,18 @@ links = st.dictionaries(
     maybe(st.one_of(link_urls, st.fixed_dictionaries({"href": maybe(link_urls)}))),
     max_size=3,
 )
-types = st.sampled_from(["prospect", "account", "user", "unknownThing", ""])
-ids = st.one_of(st.integers(-5, 10**20), st.text(max_size=5), st.none(), st.booleans(), junk)
-identifier = st.fixed_dictionaries({}, optional={"type": maybe(types), "id": ids, "meta": junk})
+types = st.one_of(st.just("prospect"), st.sampled_from(["account", "user", "unknownThing", ""]))
+ids = st.one_of(
+    st.integers(-5, 10**20), st.integers(1, 9), st.text(max_size=5), st.none(), st.booleans(), junk
+)
+meta = st.one_of(st.none(), st.dictionaries(st.text(max_size=3), junk, max_size=2), junk)
+identifier = st.fixed_dictionaries({"type": maybe(types), "id": ids}, optional={"meta": meta})
 relationship = st.fixed_dictionaries(
     {},
     optional={
         "data": maybe(st.one_of(st.none(), identifier, st.lists(identifier, max_size=2))),
         "links": maybe(links),
-        "meta": junk,
+        "meta": meta,
     },
 )
 attribute_values = st.one_of(junk, moments, st.sampled_from(["2024-02-30", "2024-01-31"]))
@@ -150,14 +153,12 @@ attributes = st.dictionaries(
 )
 relationship_names = st.sampled_from(["account", "owner", "x"])
 resource = st.fixed_dictionaries(
-    {},
+    {"type": maybe(types), "id": ids},
     optional={
-        "type": maybe(types),
-        "id": ids,
         "attributes": maybe(attributes),
         "relationships": maybe(st.dictionaries(relationship_names, maybe(relationship))),
         "links": maybe(links),
-        "meta": junk,
+        "meta": meta,
     },
 )
 error_object = st.fixed_dictionaries(
@@ -171,9 +172,8 @@ error_object = st.fixed_dictionaries(
     },
 )
 documents = st.fixed_dictionaries(
-    {},
+    {"data": st.one_of(resource, st.lists(resource, min_size=1, max_size=3), st.none(), junk)},
     optional={
-        "data": maybe(st.one_of(st.none(), resource, st.lists(resource, max_size=3))),
         "included": maybe(st.lists(resource, max_size=2)),
         "links": maybe(links),
         "meta": maybe(st.fixed_dictionaries({}, optional={"count": junk, "count_truncated": junk})),
