@@ -42,6 +42,8 @@ from .errors import (
     Unauthorized,
     UnsupportedMediaType,
     ValidationError,
+    WebhookError,
+    WebhookSignatureError,
 )
 from .events import (
     Event,
@@ -140,6 +142,8 @@ __all__ = [
     "UnsupportedMediaType",
     "V1Sequences",
     "ValidationError",
+    "WebhookError",
+    "WebhookSignatureError",
     "__version__",
     "at_least",
     "at_most",

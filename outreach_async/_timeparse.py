@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -23,9 +24,11 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     if not value:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
         pass
+    else:  # `inf` or `1e999` would hold every request forever; `nan` means nothing
+        return max(0.0, seconds) if math.isfinite(seconds) else None
     moment = parse_http_date(value)
     if moment is None:
         moment = parse_iso_datetime(value)
@@ -92,11 +95,11 @@ def parse_http_date(value: str) -> float | None:
     """An RFC 9110 HTTP-date as epoch seconds."""
     try:
         moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        return moment.timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.timestamp()
 
 
 def parse_iso_datetime(value: str) -> float | None:
@@ -106,11 +109,11 @@ def parse_iso_datetime(value: str) -> float | None:
         text = text[:-1] + "+00:00"
     try:
         moment = datetime.fromisoformat(text)
-    except ValueError:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        return moment.timestamp()
+    except (ValueError, OverflowError):
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.timestamp()
 
 
 def find_iso_datetime(text: str | None) -> float | None:

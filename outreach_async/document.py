@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeGuard
 
 import attrs
 
@@ -253,11 +253,16 @@ def _identifier(value: Any, where: str) -> ResourceIdentifier:
     item = _mapping(value, where)
     resource_type = item.get("type")
     resource_id = item.get("id")
-    if not isinstance(resource_type, str) or not isinstance(resource_id, int | str):
-        raise _Malformed(f"{where} needs a string type and an id")
+    if not isinstance(resource_type, str) or not _is_id(resource_id):
+        raise _Malformed(f"{where} needs a string type and a string or integer id")
     return ResourceIdentifier(
         resource_type, resource_id, _optional_mapping(item.get("meta"), where)
     )
+
+
+def _is_id(value: object) -> TypeGuard[int | str]:
+    """Ids are strings or integers; `true` is an int to Python but not an id."""
+    return isinstance(value, int | str) and not isinstance(value, bool)
 
 
 def _relationship(value: Any, where: str) -> Relationship:
@@ -387,7 +392,7 @@ def _resource_checked(value: Any, where: str, index: Mapping[ResourceKey, Resour
     if not isinstance(resource_type, str):
         raise _Malformed(f"{where} has no string type")
     resource_id = item.get("id")
-    if resource_id is not None and not isinstance(resource_id, int | str):
+    if resource_id is not None and not _is_id(resource_id):
         raise _Malformed(f"{where}/id must be a string or an integer")
     relationships = {
         name: _relationship(entry, f"{where}/relationships/{name}")

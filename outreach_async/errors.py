@@ -10,6 +10,8 @@
     ├── AuthError                  no usable credentials could be had
     │   ├── TokenEndpointError     the token endpoint refused or failed (`invalid_grant`, ...)
     │   └── TokenPersistenceError  a new token pair could not be saved, so it is not used yet
+    ├── WebhookError               a webhook delivery could not be read as an Outreach event
+    │   └── WebhookSignatureError  its Outreach-Webhook-Signature is missing or wrong
     └── APIError                   the server answered with an error status
         ├── BadRequest             400
         ├── Unauthorized           401
@@ -57,6 +59,8 @@ __all__ = [
     "Unauthorized",
     "UnsupportedMediaType",
     "ValidationError",
+    "WebhookError",
+    "WebhookSignatureError",
     "error_for_response",
     "parse_error_objects",
 ]
@@ -198,6 +202,14 @@ class TokenPersistenceError(AuthError):
     its refresh token may be the only live one, and using its access token before it is
     saved could lose it for good.
     """
+
+
+class WebhookError(OutreachError):
+    """A webhook delivery is not an Outreach event this library can read (answer 400)."""
+
+
+class WebhookSignatureError(WebhookError):
+    """A webhook delivery's signature is missing or does not match the secret (answer 401)."""
 
 
 @attrs.frozen
@@ -396,7 +408,7 @@ def parse_error_objects(body: bytes) -> list[ErrorObject]:
         return []
     try:
         document = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deeply to read
         return [ErrorObject(detail=_plain_text(text))]
     if isinstance(document, Mapping):
         if isinstance(document.get("errors"), list):
@@ -434,7 +446,12 @@ def _gateway_error(document: Mapping[str, Any]) -> ErrorObject:
 def _text_or_none(value: object) -> str | None:
     if value is None:
         return None
-    return value if isinstance(value, str) else json.dumps(value)
+    if isinstance(value, str):
+        return value
+    try:
+        return json.dumps(value)
+    except (ValueError, RecursionError):  # nested too deeply to write back
+        return f"({type(value).__name__})"
 
 
 _TAG = re.compile(r"<[^>]+>")

@@ -2,8 +2,8 @@
 
 A `Paginator` is awaitable (the first page) and async-iterable (every item); `pages()`
 iterates whole pages. Cursor paging follows `links.next` until the server stops sending
-one, also when an empty page comes without any `links`. Links to another origin are refused
-by the session before anything is sent.
+one, also when an empty page comes without any `links`. A relative link resolves against the
+page it came in; links to another origin are refused by the session before anything is sent.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import attrs
 
+from ._urls import resolve_link
 from .document import Document, Links, Resource, parse_document
 from .errors import PaginationLimitError, TransportError
 from .query import Query
@@ -133,6 +134,7 @@ class Paginator:
             next_url = page.next_url
             if not next_url:
                 return
+            next_url = resolve_link(page.url, next_url)
             if next_url in seen:
                 raise TransportError(f"pagination loop: the server sent {next_url} twice")
             page = await fetch_page(self._session, next_url)

@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from ._urls import resolve_link
 from .document import Document, Resource, parse_document
 from .errors import ServerError, TransportError
 from .query import MAX_PAGE_SIZE, Query, between
@@ -359,6 +360,8 @@ class PartitionedReader:
             document = parse_document(response.json(), where=f"GET {response.url}")
             kept = self._keep_in_range(rng, document, requested_high)
             next_url = document.links.next if document.resources else None
+            if next_url is not None:
+                next_url = resolve_link(response.url, next_url)
             last = next_url is None or rng.position >= rng.high
             if last:
                 rng.position = rng.high

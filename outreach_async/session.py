@@ -7,9 +7,9 @@ nothing about prospects or pages. Credentials go only to the API's own origin.
 from __future__ import annotations
 
 import asyncio
-import ipaddress
 import json
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any
@@ -17,14 +17,15 @@ from typing import Any
 import aiohttp
 import attrs
 import yarl
+from multidict import CIMultiDict, CIMultiDictProxy
 
+from ._urls import api_base_url, is_absolute, redirect_target, same_origin_url
 from ._version import __version__
 from .auth import Auth
 from .errors import (
     APIError,
     ClientClosedError,
     ErrorObject,
-    OriginError,
     OutreachError,
     RateLimited,
     TransportError,
@@ -48,7 +49,10 @@ JSONAPI_MEDIA_TYPE = "application/vnd.api+json"
 USER_AGENT = f"outreach-async/{__version__}"
 DEFAULT_MAX_BODY_SIZE = 256 * 1024 * 1024
 _MAX_REDIRECTS = 5
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 _JSON_MEDIA_TYPES = frozenset({JSONAPI_MEDIA_TYPE, "application/json"})
+#: Characters a path the library builds never holds; some parsers read `\\` as `/`.
+_UNSAFE_IN_PATH = re.compile(r"[\\\s\x00-\x1f\x7f]")
 
 logger = logging.getLogger("outreach_async")
 
@@ -103,7 +107,11 @@ class Session:
         sleep: Sleep | None = None,
         hooks: Iterable[Hook] = (),
     ) -> None:
-        self.base_url = _checked_base_url(base_url)
+        self.base_url = api_base_url(base_url)
+        if isinstance(max_body_size, bool) or not isinstance(max_body_size, int):
+            raise TypeError("max_body_size: expected a number of bytes")
+        if max_body_size < 1:
+            raise ValueError(f"max_body_size: expected at least 1 byte, got {max_body_size}")
         self.auth = auth
         self.retry = retry or RetryPolicy()
         self.timeouts = timeouts or Timeouts()
@@ -146,16 +154,17 @@ class Session:
     def url_for(self, target: str, query: str = "") -> yarl.URL:
         """An absolute URL for a path below the base URL, or a full URL on the same origin.
 
-        `query` must be already encoded (see `query.encode_query`); it is sent byte for byte.
+        A full URL (or a scheme-relative `//host/...`) on any other origin raises OriginError
+        before anything is sent. `query` must be already encoded (see `query.encode_query`);
+        it is sent byte for byte.
         """
-        if target.startswith(("http://", "https://")):
-            url = yarl.URL(target, encoded=True)
-            if url.origin() != self.base_url.origin():
-                raise OriginError(
-                    f"refusing to follow {url.origin()}: it is not the API origin "
-                    f"{self.base_url.origin()}"
-                )
+        if is_absolute(target):
+            url = same_origin_url(target, self.base_url)
         else:
+            if _UNSAFE_IN_PATH.search(target):
+                raise ValueError(
+                    f"target: {target!r} holds a backslash, a space or a control character"
+                )
             base = str(self.base_url).rstrip("/")
             url = yarl.URL(f"{base}/{target.lstrip('/')}", encoded=True)
         if query:
@@ -267,11 +276,12 @@ class Session:
                 async with http.request(
                     method, url, data=payload, headers=headers, allow_redirects=False
                 ) as raw:
-                    if raw.status in (301, 302, 303, 307, 308) and method == "GET":
-                        url = self._redirect_target(url, raw)
+                    if raw.status in _REDIRECT_STATUSES and method == "GET":
+                        # Followed by hand, so the origin is checked before the token goes.
+                        url = redirect_target(url, raw.headers.get("Location"), self.base_url)
                         continue
                     body = await self._read_body(raw)
-                    response_headers = dict(raw.headers)
+                    response_headers = CIMultiDictProxy(CIMultiDict(raw.headers))
                     status = raw.status
                     break
             else:
@@ -292,33 +302,36 @@ class Session:
             raise error_for_response(
                 status, body, method=method, url=str(url), headers=response_headers
             )
+        if not 200 <= status < 300:
+            raise _unexpected_status(method, url, status, response_headers)
         payload = _decoded_json(method, url, status, response_headers, body)
         return Response(status, response_headers, body, method, str(url), payload)
 
-    def _redirect_target(self, url: yarl.URL, raw: aiohttp.ClientResponse) -> yarl.URL:
-        location = raw.headers.get("Location", "")
-        target = url.join(yarl.URL(location))
-        if target.origin() != self.base_url.origin():
-            raise OriginError(f"refusing a redirect to {target.origin()}: not the API origin")
-        return target
-
     async def _read_body(self, raw: aiohttp.ClientResponse) -> bytes:
-        """The whole body, refusing one larger than `max_body_size`."""
+        """The whole body, refusing one larger than `max_body_size`.
+
+        The size is counted after decompression, so a small gzip body that inflates beyond
+        the limit is refused as well (aiohttp inflates it a bounded piece at a time).
+        """
         limit = self.max_body_size
-        if raw.content_length is not None and raw.content_length > limit:
-            raise self._too_large(raw, raw.content_length)
+        declared = _declared_length(raw)
+        if declared is not None and declared > limit:
+            raise self._too_large(raw, declared)
         chunks: list[bytes] = []
         size = 0
         async for chunk in raw.content.iter_any():
             size += len(chunk)
             if size > limit:
-                raise self._too_large(raw, size)
+                raise self._too_large(raw, size, at_least=True)
             chunks.append(chunk)
         return b"".join(chunks)
 
-    def _too_large(self, raw: aiohttp.ClientResponse, size: int) -> TransportError:
+    def _too_large(
+        self, raw: aiohttp.ClientResponse, size: int, *, at_least: bool = False
+    ) -> TransportError:
+        amount = f"at least {size}" if at_least else str(size)
         return TransportError(
-            f"{raw.method} {raw.url}: response body of {size} bytes exceeds "
+            f"{raw.method} {raw.url}: response body of {amount} bytes exceeds "
             f"max_body_size={self.max_body_size}",
             retryable=False,
         )
@@ -344,6 +357,19 @@ def _never_resend(http: aiohttp.ClientSession) -> None:
         http._retry_connection = False
 
 
+def _declared_length(raw: aiohttp.ClientResponse) -> int | None:
+    """The Content-Length the response declares; a value that is not a size is an error."""
+    values = raw.headers.getall("Content-Length", [])
+    if not values:
+        return None
+    text = values[0].strip()
+    if not text.isascii() or not text.isdigit() or any(v.strip() != text for v in values):
+        raise TransportError(
+            f"{raw.method} {raw.url}: invalid Content-Length {', '.join(values)[:80]!r}"
+        )
+    return int(text) if len(text) < 20 else 10**20
+
+
 def _decoded_json(
     method: str, url: yarl.URL, status: int, headers: Mapping[str, str], body: bytes
 ) -> Any:
@@ -354,7 +380,7 @@ def _decoded_json(
     if content_type not in _JSON_MEDIA_TYPES:
         raise TransportError(
             f"{method} {url}: expected {JSONAPI_MEDIA_TYPE} but the {status} response is "
-            f"{content_type or 'untyped'}"
+            f"{content_type[:80] or 'untyped'}"
         )
     try:
         return json.loads(body)
@@ -362,6 +388,24 @@ def _decoded_json(
         raise TransportError(
             f"{method} {url}: the {status} response is not valid JSON ({exc})"
         ) from None
+    except RecursionError:
+        raise TransportError(
+            f"{method} {url}: the {status} response is JSON nested too deeply to read"
+        ) from None
+
+
+def _unexpected_status(
+    method: str, url: yarl.URL, status: int, headers: Mapping[str, str]
+) -> TransportError:
+    """A status that is neither success nor error: a redirect not followed, or 1xx/3xx."""
+    if status in _REDIRECT_STATUSES:
+        location = headers.get("Location", "")[:120]
+        return TransportError(
+            f"{method} {url}: the server answered {status}, a redirect to {location!r}; a "
+            f"{method} is never redirected, and the server may already have acted on it",
+            retryable=False,
+        )
+    return TransportError(f"{method} {url}: unexpected {status} response", retryable=False)
 
 
 def _transport_error(method: str, url: yarl.URL, exc: aiohttp.ClientError) -> TransportError:
@@ -390,24 +434,3 @@ def _held_too_long(method: str, url: yarl.URL, held: LimiterWaitTooLong) -> Rate
 
 def _status_of(failure: OutreachError) -> str:
     return str(failure.status) if isinstance(failure, APIError) else type(failure).__name__
-
-
-def _checked_base_url(base_url: str) -> yarl.URL:
-    """The base URL, refusing plain HTTP except to this machine."""
-    url = yarl.URL(base_url)
-    if url.scheme not in ("http", "https") or not url.host:
-        raise ValueError(f"base_url: expected an http(s) URL, got {base_url!r}")
-    if url.scheme == "http" and not _is_loopback(url.host):
-        raise ValueError(
-            f"base_url: plain http is allowed only to a loopback address, got {url.host!r}"
-        )
-    return url
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False

@@ -145,9 +145,10 @@ def _check_page_size(page_size: int) -> None:
 
 
 def _int(value: Any, default: int) -> int:
+    """A count from the server's meta; `default` for anything that is not one (`inf`, "x")."""
     try:
         return int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return default
 
 
