@@ -35,9 +35,10 @@ import aiohttp
 
 from . import _token_endpoint
 from ._renewal import Credential, RenewingAuth, renew_at
+from ._urls import api_base_url
 from .auth import Clock, Sleep
 from .errors import AuthError, TokenEndpointError, TokenPersistenceError
-from .session import USER_AGENT, _checked_base_url
+from .session import USER_AGENT
 from .token_store import TokenStore
 from .tokens import TokenPair
 
@@ -78,7 +79,7 @@ class OAuthApp:
         self.client_id = client_id
         self._client_secret = client_secret
         self.redirect_uri = redirect_uri
-        self.base_url = _checked_base_url(base_url).origin()
+        self.base_url = api_base_url(base_url).origin()
 
     def __repr__(self) -> str:
         return (

@@ -24,10 +24,11 @@ import aiohttp
 
 from . import _token_endpoint
 from ._renewal import Credential, RenewingAuth, renew_at
+from ._urls import api_base_url
 from .auth import Clock, Sleep
 from .errors import TokenEndpointError
 from .oauth import OAUTH_BASE_URL
-from .session import USER_AGENT, _checked_base_url
+from .session import USER_AGENT
 
 __all__ = ["APP_TOKEN_LIFETIME", "CLOCK_LEEWAY", "S2S_TOKEN_LIFETIME", "ServerToServerAuth"]
 
@@ -80,7 +81,7 @@ class ServerToServerAuth(RenewingAuth):
         self.install_id = install_id
         self.token_lifetime = float(token_lifetime)
         self._private_key = _load_private_key(private_key_pem)
-        origin = _checked_base_url(base_url).origin()
+        origin = api_base_url(base_url).origin()
         path = f"/api/app/installs/{quote(str(install_id), safe='')}/actions/accessToken"
         self.token_url = str(origin.with_path(path, encoded=True))
 
