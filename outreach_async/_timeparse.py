@@ -37,6 +37,10 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
     return max(0.0, moment - now)
 
 
+#: A reset further ahead than this is not believed (Outreach's window is one hour).
+MAX_RESET_AHEAD = 86_400.0
+
+
 def parse_reset(value: str | None, now: float, skew: float = 0.0) -> float | None:
     """Epoch seconds (our clock) of an `X-RateLimit-Reset` given as an epoch or as seconds left.
 
@@ -45,7 +49,10 @@ def parse_reset(value: str | None, now: float, skew: float = 0.0) -> float | Non
     number = first_number(value)
     if number is None:
         return None
-    return number - skew if number >= _EPOCH_THRESHOLD else now + max(0.0, number)
+    reset_at = number - skew if number >= _EPOCH_THRESHOLD else now + max(0.0, number)
+    if reset_at - now > MAX_RESET_AHEAD:
+        return None  # no rate window lasts this long: pacing to it would stall for years
+    return reset_at
 
 
 def first_number(value: str | None) -> float | None:

@@ -71,6 +71,25 @@ def test_two_valued_remaining_reads_as_the_smaller_number() -> None:
     )
 
 
+@pytest.mark.parametrize("reset", ["99999999999", "31536000", "1e15"])
+def test_a_reset_beyond_a_day_is_not_believed(reset: str) -> None:
+    parsed = parse_rate_limit_headers(
+        {"X-RateLimit-Remaining": "50", "X-RateLimit-Reset": reset}, NOW
+    )
+    assert parsed == RateLimitSnapshot(remaining=50)
+
+
+async def test_an_absurd_reset_does_not_stall_pacing() -> None:
+    clock = FakeClock(NOW)
+    limiter = InProcessLimiter(clock=clock, sleep=clock.sleep)
+    await limiter.observe(headers(remaining=1000, reset=NOW + 10 * 365 * 86_400), NOW)
+    waited = 0.0
+    for _ in range(30):
+        waited += await asyncio.wait_for(limiter.acquire(max_wait=60), timeout=5)
+        limiter.release()
+    assert waited < 60
+
+
 def test_reset_given_as_seconds_left() -> None:
     parsed = parse_rate_limit_headers({"X-RateLimit-Reset": "90"}, NOW)
     assert parsed == RateLimitSnapshot(reset_at=NOW + 90)
