@@ -1,4 +1,4 @@
-"""Content negotiation and authentication, end to end against the fake server."""
+"""Content negotiation, authentication and what the client refuses to send or read."""
 
 from __future__ import annotations
 
@@ -11,9 +11,12 @@ from aiohttp import web
 
 from outreach_async import (
     Auth,
+    ClientClosedError,
     Event,
     InProcessLimiter,
+    OriginError,
     RetryScheduled,
+    TransportError,
     Unauthorized,
     UnsupportedMediaType,
 )
@@ -199,3 +202,53 @@ async def test_the_auth_is_asked_only_after_the_limiter_grants_the_turn(
     assert steps == ["granted", "asked"] * (len(steps) // 2)
     times = [moment for step, moment in log if step == "asked"]
     assert times[-1] - times[0] >= 599, "the retry's header was asked after the pause"
+
+
+async def test_a_link_to_another_origin_is_refused_before_credentials_leave(
+    clock: SharedClock,
+) -> None:
+    """A `links.next` pointing elsewhere is never followed with the token."""
+    stranger = fake_server(clock)
+    servers: list[FakeOutreach] = []
+
+    @web.middleware
+    async def point_next_elsewhere(request: web.Request, handler: Any) -> web.StreamResponse:
+        response: web.StreamResponse = await handler(request)
+        if isinstance(response, web.Response) and isinstance(response.body, bytes):
+            ours, theirs = servers[0].url, stranger.url
+            response.body = response.body.replace(ours.encode(), theirs.encode())
+        return response
+
+    async with stranger, fake_server(clock, middlewares=[point_next_elsewhere]) as server:
+        servers.append(server)
+        async with client_of(server, clock) as client:
+            pages = client.resource("prospect").iterate(page_size=10).pages()
+            first = await anext(pages)
+            assert first.next_url is not None and first.next_url.startswith(stranger.url)
+            with pytest.raises(OriginError, match="not the API origin"):
+                await anext(pages)
+    assert stranger.requests.total == 0
+    assert server.requests.total == 1
+
+
+async def test_a_body_over_the_size_limit_is_refused_and_not_retried(
+    server: FakeOutreach, clock: SharedClock
+) -> None:
+    async with client_of(server, clock, max_body_size=4_096) as client:
+        assert (
+            await client.resource("prospect").get(1, fields={"prospect": ["firstName"]})
+        ).id == 1
+        with pytest.raises(TransportError, match="exceeds max_body_size=4096"):
+            await client.resource("prospect").list(page_size=50)
+    assert server.requests.total == 2
+
+
+async def test_a_closed_client_says_so(server: FakeOutreach, clock: SharedClock) -> None:
+    client = client_of(server, clock)
+    async with client:
+        await client.prospects.get(1)
+    assert client.closed
+    with pytest.raises(ClientClosedError, match="closed"):
+        await client.prospects.get(1)
+    assert server.requests.total == 1
+    assert server.token not in repr(client) + repr(client.session) + repr(client.session.auth)
