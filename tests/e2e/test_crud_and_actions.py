@@ -22,9 +22,9 @@ from outreach_async.testing import FakeOutreach
 
 from .conftest import Recorder
 
-Links = Mapping[str, Any]
+Relations = Mapping[str, Any]
 
-TYPES: list[tuple[str, dict[str, Any], Links, dict[str, Any], Links]] = [
+TYPES: list[tuple[str, dict[str, Any], Relations, dict[str, Any], Relations]] = [
     ("account", {"name": "E2E Co", "domain": "e2e.example.com"}, {}, {"name": "E2E Ltd"}, {}),
     (
         "prospect",
@@ -61,9 +61,9 @@ async def test_create_read_update_delete(
     server: FakeOutreach,
     type_name: str,
     attributes: dict[str, Any],
-    relationships: Links,
+    relationships: Relations,
     changes: dict[str, Any],
-    relinks: Links,
+    relinks: Relations,
 ) -> None:
     manager = client.resource(type_name)
     before = server.store.count(type_name)
