@@ -45,6 +45,10 @@ Sleep = Callable[[float], Awaitable[None]]
 RESET_GRACE = 1.0
 #: Resets closer than this belong to the same window (a `Date`-corrected reset wobbles).
 _SAME_WINDOW = 2.0
+#: Pacing waits shorter than this are granted at once: an epoch clock cannot even count
+#: them (its resolution is about 0.2µs), so sleeping them would not move it and the head
+#: would be held again and again.
+_SHORTEST_HOLD = 1e-5
 
 
 @attrs.frozen
@@ -418,6 +422,7 @@ class InProcessLimiter(Limiter):
         self._refilled_at = now
         if self._tokens < 1:
             wait = (1 - self._tokens) / rate
-            return Hold(wait, f"pacing {usable} requests over {left:.1f}s until the reset")
+            if wait >= _SHORTEST_HOLD:
+                return Hold(wait, f"pacing {usable} requests over {left:.1f}s until the reset")
         self._tokens -= 1
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 from email.utils import formatdate
 
 import pytest
@@ -175,6 +176,23 @@ async def test_burst_lets_requests_run_ahead_of_the_pace(clock: FakeClock) -> No
     assert clock.sleeps == []
     await limiter.acquire()
     assert clock.sleeps == [pytest.approx(100 / 7)]
+
+
+async def test_irregular_gaps_never_leave_a_wait_too_short_for_the_clock(
+    clock: FakeClock,
+) -> None:
+    """Regression: a pacing wait below the epoch clock's resolution did not move the clock,
+    so the head was held again and again, for ever on an injected clock."""
+    gaps = random.Random(0)
+    limiter = limiter_on(clock, burst=3)
+    reset = clock.now + 3600
+    await limiter.observe(headers(10_000, reset, limit=10_000))
+    for remaining in range(9_999, 9_899, -1):
+        await asyncio.wait_for(limiter.acquire(), 5)
+        limiter.release()
+        await limiter.observe(headers(remaining, reset, limit=10_000))
+        clock.now += gaps.random() * 0.5
+    assert all(wait >= 1e-5 for wait in clock.sleeps)
 
 
 async def test_requests_in_flight_count_as_spent_until_their_answers_are_in(

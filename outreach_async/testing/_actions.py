@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from datetime import timedelta
 from typing import Any
 
-from ._api_errors import ApiError, bad_request, validation_error
+from ._errors import ApiError, bad_request, validation_error
 from ._records import Record, normalize_datetime, parse_datetime
 from ._store import Store
 

@@ -22,7 +22,9 @@ from aiohttp import web
 from .._spec import BY_PLURAL, RESOURCES
 from .._spec_types import ActionSpec, ResourceSpec
 from ._actions import create_sequence_state, member_action, start_bulk_action
-from ._api_errors import (
+from ._collection import PageResult, Selector
+from ._documents import Renderer
+from ._errors import (
     JSONAPI,
     ApiError,
     bad_request,
@@ -34,8 +36,6 @@ from ._api_errors import (
     route_not_found,
     unsupported_media_type,
 )
-from ._collection import PageResult, Selector
-from ._documents import Renderer
 from ._query import Query, parse_query
 from ._records import Record
 from ._request_keys import DEFAULT_USER_ID, RECORD_COUNT_KEY, USER_KEY

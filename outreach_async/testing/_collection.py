@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 
 from .._spec_types import RelationshipSpec, ResourceSpec
-from ._api_errors import bad_request
+from ._errors import bad_request
 from ._query import Condition, Query, SortKey
 from ._records import Record
 from ._store import Store

@@ -16,7 +16,7 @@ from typing import Any, Literal
 import attrs
 
 from .._spec_types import AttributeSpec, ResourceSpec
-from ._api_errors import bad_request
+from ._errors import bad_request
 from ._records import normalize_datetime
 
 _KEY = re.compile(r"^([A-Za-z_]\w*)((?:\[[^\[\]]*\])*)$")

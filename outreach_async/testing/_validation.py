@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from .._spec_types import AttributeSpec, RelationshipSpec, ResourceSpec
-from ._api_errors import ApiError, invalid_body, not_found, validation_error
+from ._errors import ApiError, invalid_body, not_found, validation_error
 from ._records import Linkage, Ref, normalize_datetime
 from ._store import Store
 
