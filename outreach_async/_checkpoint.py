@@ -9,12 +9,12 @@ unfinished ranges again: no gaps, no duplicates.
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from ._atomic import replace_file
 from .partition import RangeProgress
 
 __all__ = ["Checkpoint", "read_checkpoint", "write_checkpoint"]
@@ -41,13 +41,7 @@ def write_checkpoint(path: Path, checkpoint: Checkpoint) -> None:
         "records": checkpoint.records,
         "ranges": [[r.low, r.high, r.acknowledged] for r in checkpoint.ranges],
     }
-    temporary = path.with_name(path.name + ".tmp")
-    with open(temporary, "w", encoding="utf-8") as handle:
-        json.dump(payload, handle, separators=(",", ":"))
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
-    _fsync_directory(path.parent)
+    replace_file(path, json.dumps(payload, separators=(",", ":")).encode())
 
 
 def read_checkpoint(path: Path) -> Checkpoint | None:
@@ -68,16 +62,3 @@ def read_checkpoint(path: Path) -> Checkpoint | None:
         )
     except (ValueError, KeyError, TypeError) as exc:
         raise ValueError(f"{path}: not a readable export checkpoint ({exc})") from None
-
-
-def _fsync_directory(directory: Path) -> None:
-    try:
-        descriptor = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

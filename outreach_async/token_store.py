@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import abc
 import asyncio
-import contextlib
 import json
 import logging
 import os
-import secrets
 import stat
 from pathlib import Path
 
+from ._atomic import replace_file
 from .errors import TokenPersistenceError
 from .tokens import TokenPair
 
@@ -104,57 +103,12 @@ class FileTokenStore(TokenStore):
             ) from None
 
     def _write(self, data: bytes) -> None:
-        directory = self.path.parent
-        temporary = directory / f".{self.path.name}.{secrets.token_hex(6)}.tmp"
         try:
-            descriptor = os.open(
-                temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600
-            )
+            replace_file(self.path, data, mode=0o600)
         except OSError as exc:
-            raise _write_error(self.path, "cannot create a temporary file", exc) from None
-        try:
-            try:
-                os.fchmod(descriptor, 0o600)  # whatever the umask
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(descriptor, view) :]
-                os.fsync(descriptor)
-            finally:
-                os.close(descriptor)
-            os.replace(temporary, self.path)
-        except OSError as exc:
-            _remove(temporary)
             raise _write_error(self.path, "cannot write it", exc) from None
-        except BaseException:
-            _remove(temporary)
-            raise
-        _fsync_directory(directory)
-
-
-_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
-_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 def _write_error(path: Path, what: str, exc: OSError) -> TokenPersistenceError:
     reason = exc.strerror or type(exc).__name__
     return TokenPersistenceError(f"token store {path}: {what} ({reason})")
-
-
-def _remove(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
-
-
-def _fsync_directory(directory: Path) -> None:
-    """Make the rename itself durable; some platforms cannot open a directory, which is
-    fine: there the rename is as durable as it gets."""
-    try:
-        descriptor = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)

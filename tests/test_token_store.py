@@ -109,7 +109,7 @@ async def test_a_file_open_to_others_is_reported_and_closed_by_the_next_save(
 
 
 async def test_a_missing_directory_is_a_persistence_error(tmp_path: Path) -> None:
-    with pytest.raises(TokenPersistenceError, match="temporary file"):
+    with pytest.raises(TokenPersistenceError, match="No such file or directory"):
         await FileTokenStore(tmp_path / "nowhere" / "tokens.json").save(OLD)
 
 
