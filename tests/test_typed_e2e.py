@@ -29,7 +29,7 @@ from outreach_async.models import (
     SequenceTemplate,
     Template,
 )
-from outreach_async.testing import FakeOutreach
+from outreach_async.testing import FakeOutreach, RateLimitSettings
 
 
 @pytest_asyncio.fixture
@@ -183,6 +183,11 @@ async def test_sequences_by_name_over_several_pages(client: OutreachClient) -> N
     assert len(sequences) >= 4 and names == sorted(names)
 
 
+#: A budget large enough that pacing does not stretch these many-request tests.
+ROOMY = RateLimitSettings(limit=1_000_000)
+
+
+@pytest.mark.fake_outreach(rate_limit=ROOMY)
 async def test_add_prospects_concurrently_then_again(client: OutreachClient) -> None:
     sequence_id = (await _ids(client, "sequences", 8))[-1]
     mailbox_id = (await _ids(client, "mailboxes", 1))[0]
@@ -202,7 +207,7 @@ async def test_add_prospects_concurrently_then_again(client: OutreachClient) -> 
 
 async def test_a_lost_answer_does_not_add_a_prospect_twice() -> None:
     """The server creates the state but the connection drops before the answer."""
-    server = FakeOutreach()
+    server = FakeOutreach(rate_limit=ROOMY)
     dropped: list[str] = []
 
     @web.middleware
