@@ -14,7 +14,15 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from . import OutreachClient, Resource, ValidationError, at_least
+from . import (
+    MemoryTokenStore,
+    OAuth2Auth,
+    OutreachClient,
+    Resource,
+    TokenPair,
+    ValidationError,
+    at_least,
+)
 from ._progress import Progress
 from .export import ExportOptions, export_collection, summary
 from .testing import FakeOutreach, FaultSettings, RateLimitSettings
@@ -32,6 +40,8 @@ async def run_demo(out: TextIO, prospects: int = PROSPECTS) -> int:
         async with fake.client() as client:
             await _tour(client, out)
             await _rate_limit_moment(fake, client, out)
+        await _token_expiry_moment(fake, out)
+        async with fake.client() as client:
             fake.settings.faults = FaultSettings(
                 latency=0.02, jitter=0.02, error_rate=0.03, drop_rate=0.01
             )
@@ -106,8 +116,29 @@ async def _rate_limit_moment(fake: FakeOutreach, client: OutreachClient, out: Te
     fake.settings.rate_limit = RateLimitSettings(limit=10_000, window=3600)
 
 
+async def _token_expiry_moment(fake: FakeOutreach, out: TextIO) -> None:
+    _heading(out, "7. OAuth: the access token expires under 50 concurrent requests")
+    signed_in = TokenPair.from_response(fake.oauth.grant().as_json(), time.time())
+    store = MemoryTokenStore(signed_in)
+    async with fake.client(auth=OAuth2Auth(fake.oauth_app(), store=store)) as client:
+        accounts = client.resource("account")
+        await accounts.get(1)
+        fake.oauth.expire_access_tokens()
+        results = await asyncio.gather(*(accounts.get(1 + n % 20) for n in range(50)))
+    counts = fake.oauth.counts
+    newest_saved = store.pair is not None and fake.oauth.live_refresh_tokens() == {
+        store.pair.refresh_token
+    }
+    _say(
+        out,
+        f"{len(results)} reads all succeeded; the server refused the old token "
+        f"{counts.unauthorized} time(s) and the client refreshed it {counts.refreshes} time(s)",
+    )
+    _say(out, f"the one live refresh token was saved before use: {'yes' if newest_saved else 'NO'}")
+
+
 async def _export(fake: FakeOutreach, client: OutreachClient, out: TextIO) -> bool:
-    _heading(out, "7. Export every prospect concurrently, with faults injected")
+    _heading(out, "8. Export every prospect concurrently, with faults injected")
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "prospects.jsonl"
         progress = Progress(out, enabled=True)

@@ -13,4 +13,6 @@ async def test_demo_runs_and_exports_exactly() -> None:
     text = out.getvalue()
     assert "Name can't be blank. (at /data/attributes/name)" in text
     assert "60 reads on a budget of 40 per 3s: all succeeded" in text
+    assert "client refreshed it 1 time(s)" in text
+    assert "the one live refresh token was saved before use: yes" in text
     assert "exported ids equal the server's ids: yes" in text
