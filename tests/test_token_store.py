@@ -18,8 +18,10 @@ from outreach_async import (
     FileTokenStore,
     MemoryTokenStore,
     OAuth2Auth,
+    TokenEndpointError,
     TokenPair,
     TokenPersistenceError,
+    TokenStore,
 )
 from outreach_async.testing import FakeOutreach, FakeSettings
 
@@ -219,3 +221,53 @@ async def test_a_failed_rename_after_a_refresh_never_leaves_only_a_dead_token(
     assert saved is not None
     assert server.oauth.live_refresh_tokens() == {saved.refresh_token}
     assert server.oauth.counts.refreshes == 1
+
+
+class DyingStore(TokenStore):
+    """A store whose process dies on the next save: nothing new reaches the disk."""
+
+    def __init__(self, inner: TokenStore) -> None:
+        self.inner = inner
+
+    async def load(self) -> TokenPair | None:
+        return await self.inner.load()
+
+    async def save(self, pair: TokenPair) -> None:
+        raise OSError(5, "the process died here")
+
+
+@pytest.mark.parametrize("revoked_on_use", [True, False])
+async def test_a_crash_between_refresh_and_persistence_keeps_a_live_token_where_it_can(
+    clock: FakeClock, tmp_path: Path, revoked_on_use: bool
+) -> None:
+    """The dying process never used the new access token, so where the server keeps a
+    replaced refresh token until its successor is used (Doorkeeper's revoke-on-use), the
+    stored pair still works; where it revokes at once, the store is honest about it."""
+    settings = FakeSettings(clock=clock)
+    settings.oauth.revoke_refresh_token_on_use = revoked_on_use
+    store = FileTokenStore(tmp_path / "tokens.json")
+    async with FakeOutreach(settings=settings) as server:
+        first = TokenPair.from_response(server.oauth.grant().as_json(), clock())
+        await store.save(first)
+        dying = OAuth2Auth(server.oauth_app(), store=DyingStore(store))
+        async with server.client(auth=dying, clock=clock, sleep=clock.sleep) as client:
+            clock.now += 7200
+            with pytest.raises(TokenPersistenceError):
+                await client.resource("prospect").get(1)
+        assert server.oauth.counts.refreshes == 1  # the server rotated; the file did not
+        assert await store.load() == first
+
+        restarted = OAuth2Auth(server.oauth_app(), store=store)
+        async with server.client(auth=restarted, clock=clock, sleep=clock.sleep) as client:
+            if revoked_on_use:
+                assert (await client.resource("prospect").get(1)).id == 1
+            else:
+                with pytest.raises(TokenEndpointError) as refused:
+                    await client.resource("prospect").get(1)
+                assert refused.value.reauthorization_needed
+        saved = await store.load()
+        assert saved is not None
+        if revoked_on_use:
+            assert saved != first
+            assert saved.refresh_token in server.oauth.live_refresh_tokens()
+            assert first.refresh_token not in server.oauth.live_refresh_tokens()

@@ -143,6 +143,9 @@ class OAuthState:
         self._refresh: dict[str, _RefreshToken] = {}
         self._codes: dict[str, _AuthorizationCode] = {}
         self._last_issued: dict[int, float] = {}
+        #: New access or refresh token -> the refresh token it replaced, which stays live until
+        #: the new pair is used (`revoke_refresh_token_on_use`).
+        self._replaced: dict[str, str] = {}
         self.counts = OAuthCounts()
 
     def __repr__(self) -> str:
@@ -218,6 +221,7 @@ class OAuthState:
             return "The access token is not valid."
         if record.expires_at <= self._settings.clock():
             return "The access token has expired."
+        self._revoke_replaced(token)
         return record
 
     def _issue(self, user_id: int, scope: str) -> IssuedTokens:
@@ -280,10 +284,25 @@ class OAuthState:
         if self._throttled(record.user_id):
             self.counts.throttled += 1
             return _retry_later()
-        del self._refresh[refresh_token]
+        self._revoke_replaced(refresh_token)
         self._last_issued[record.user_id] = self._settings.clock()
         self.counts.refreshes += 1
-        return self._issue(record.user_id, record.scope)
+        issued = self._issue(record.user_id, record.scope)
+        if self._settings.oauth.revoke_refresh_token_on_use:
+            self._replaced[issued.access_token] = refresh_token
+            self._replaced[issued.refresh_token] = refresh_token
+        else:
+            del self._refresh[refresh_token]
+        return issued
+
+    def _revoke_replaced(self, token: str) -> None:
+        """The pair `token` belongs to is in use: the refresh token it replaced dies now."""
+        replaced = self._replaced.pop(token, None)
+        if replaced is None:
+            return
+        self._refresh.pop(replaced, None)
+        for other in [new for new, old in self._replaced.items() if old == replaced]:
+            del self._replaced[other]
 
     def issue_s2s_token(self, install_id: str) -> tuple[str, int]:
         ttl = self._settings.oauth.s2s_token_ttl

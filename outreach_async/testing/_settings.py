@@ -77,6 +77,9 @@ class OAuthSettings:
     #: A user gets at most one new token per this many seconds (else 429 `Retry later`).
     min_refresh_interval: float = 60.0
     refresh_token_ttl: int = 14 * 24 * 3600
+    #: Doorkeeper's `refresh_token_revoked_on_use`: a used refresh token keeps working until
+    #: the pair that replaced it is first used. False: it dies at once, the strictest case.
+    revoke_refresh_token_on_use: bool = False
     #: Server-to-server apps: the app's S2S GUID (the JWT's `iss`) and, if set, the PEM public
     #: key that must have signed the RS256 app token (unsigned tokens pass when it is None).
     s2s_app_id: str = "fake-s2s-guid"

@@ -231,6 +231,29 @@ async def test_refresh_rotates_and_the_old_token_dies_at_once(harness: Harness) 
     assert (await harness.api(second["access_token"]))[0] == 200
 
 
+@pytest.mark.parametrize("use", ["access token", "refresh token"])
+async def test_revoke_on_use_keeps_the_old_refresh_token_until_the_new_pair_is_used(
+    harness: Harness, use: str
+) -> None:
+    harness.settings.oauth.revoke_refresh_token_on_use = True
+    first = await harness.exchange(harness.state.issue_code())
+    harness.clock.now += 60
+    second = json.loads((await harness.refresh(first["refresh_token"]))[2])
+    assert harness.state.live_refresh_tokens() == {
+        first["refresh_token"],
+        second["refresh_token"],
+    }
+    harness.clock.now += 60
+    if use == "access token":
+        assert (await harness.api(second["access_token"]))[0] == 200
+    else:
+        assert (await harness.refresh(second["refresh_token"]))[0] == 200
+    assert first["refresh_token"] not in harness.state.live_refresh_tokens()
+    harness.clock.now += 60
+    status, _, text = await harness.refresh(first["refresh_token"])
+    assert (status, json.loads(text)["error"]) == (400, "invalid_grant")
+
+
 async def test_one_new_token_per_user_per_minute(harness: Harness) -> None:
     first = await harness.exchange(harness.state.issue_code())
     harness.clock.now += 59.5
