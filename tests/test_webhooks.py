@@ -298,6 +298,37 @@ async def test_a_failing_callback_is_a_500_so_outreach_delivers_again() -> None:
         assert answer.status == 500
 
 
+@pytest.mark.parametrize("fail", [False, True])
+async def test_the_secret_stays_out_of_every_log_line_and_answer(
+    caplog: pytest.LogCaptureFixture, fail: bool
+) -> None:
+    body = _body()
+    answers: list[str] = []
+    with caplog.at_level(logging.DEBUG):
+        async for client in _client(Received(fail=fail)):
+            for headers in (
+                {SIGNATURE_HEADER: _signature(body)},
+                {SIGNATURE_HEADER: _signature(body, secret=SECRET + "x")},
+                {SIGNATURE_HEADER: SECRET},
+                {},
+            ):
+                answer = await client.post("/outreach/webhook", data=body, headers=headers)
+                answers.append(f"{answer.status} {answer.headers!r} {await answer.text()}")
+    errors: list[BaseException] = []
+    for signature in (None, "", SECRET, _signature(body, secret="other")):
+        try:
+            verify_and_parse(SECRET, body, signature)
+        except WebhookError as error:
+            errors.append(error)
+    assert len(errors) == 4
+    texts = [caplog.text, *(repr(r.__dict__) for r in caplog.records), *answers]
+    texts += [f"{error!s} {error!r} {error.__dict__!r}" for error in errors]
+    blob = "\n".join(texts)
+    assert any(answer.startswith("401") for answer in answers)
+    for start in range(len(SECRET) - 9):
+        assert SECRET[start : start + 10] not in blob
+
+
 def test_the_secret_stays_out_of_reprs() -> None:
     handler = aiohttp_handler(SECRET, Received())
     event = parse_event(_body())
