@@ -23,11 +23,12 @@ from typing import Any
 
 import aiohttp
 import attrs
-import backoff
 
 from ._timeparse import parse_retry_after
 from .auth import Clock, Sleep
 from .errors import TokenEndpointError
+from .retry import exponential_wait
+from .session import read_bounded
 
 logger = logging.getLogger("outreach_async")
 
@@ -96,7 +97,7 @@ async def _exchange(
             allow_redirects=False,
             timeout=_TIMEOUT,
         ) as raw:
-            return raw.status, dict(raw.headers), await _read(raw)
+            return raw.status, dict(raw.headers), await read_bounded(raw, _MAX_BODY, _too_large)
     except aiohttp.ClientSSLError as exc:
         raise _Failed(_transport(request, exc, sent=False, note="TLS failed"), False) from None
     except (aiohttp.ClientConnectorError, aiohttp.ConnectionTimeoutError) as exc:
@@ -114,17 +115,6 @@ class _Failed(Exception):
         super().__init__(str(error))
         self.error = error
         self.repeatable = repeatable
-
-
-async def _read(raw: aiohttp.ClientResponse) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in raw.content.iter_any():
-        size += len(chunk)
-        if size > _MAX_BODY:
-            raise aiohttp.ClientPayloadError("token endpoint answer too large")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _transport(
@@ -149,12 +139,12 @@ def _wait_for(
     return THROTTLE_WAIT if status == 429 else _backoff(attempt)
 
 
+def _too_large(size: int) -> aiohttp.ClientPayloadError:
+    return aiohttp.ClientPayloadError("token endpoint answer too large")
+
+
 def _backoff(attempt: int) -> float:
-    waits = backoff.expo(base=2, factor=1.0, max_value=30.0)
-    next(waits)  # prime the generator, as backoff does
-    for _ in range(attempt - 1):
-        next(waits)
-    return float(next(waits))
+    return exponential_wait(attempt, base_delay=1.0, max_delay=30.0)
 
 
 def _decoded(request: TokenRequest, body: bytes) -> Any:

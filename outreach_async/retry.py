@@ -75,9 +75,14 @@ class RetryPolicy:
         return False
 
     def _exponential(self, attempt: int) -> float:
-        waits = backoff.expo(base=2, factor=self.base_delay, max_value=self.max_delay)
-        next(waits)  # prime the generator, as backoff does
-        return float(next(itertools.islice(waits, attempt - 1, None)))
+        return exponential_wait(attempt, self.base_delay, self.max_delay)
+
+
+def exponential_wait(attempt: int, base_delay: float, max_delay: float) -> float:
+    """`base_delay * 2 ** (attempt - 1)` capped at `max_delay`: backoff's `expo`, unjittered."""
+    waits = backoff.expo(base=2, factor=base_delay, max_value=max_delay)
+    next(waits)  # prime the generator, as backoff does
+    return float(next(itertools.islice(waits, attempt - 1, None)))
 
 
 def server_requested_wait(failure: APIError, now: float) -> float | None:

@@ -313,18 +313,12 @@ class Session:
         The size is counted after decompression, so a small gzip body that inflates beyond
         the limit is refused as well (aiohttp inflates it a bounded piece at a time).
         """
-        limit = self.max_body_size
         declared = _declared_length(raw)
-        if declared is not None and declared > limit:
+        if declared is not None and declared > self.max_body_size:
             raise self._too_large(raw, declared)
-        chunks: list[bytes] = []
-        size = 0
-        async for chunk in raw.content.iter_any():
-            size += len(chunk)
-            if size > limit:
-                raise self._too_large(raw, size, at_least=True)
-            chunks.append(chunk)
-        return b"".join(chunks)
+        return await read_bounded(
+            raw, self.max_body_size, lambda size: self._too_large(raw, size, at_least=True)
+        )
 
     def _too_large(
         self, raw: aiohttp.ClientResponse, size: int, *, at_least: bool = False
@@ -343,6 +337,20 @@ class Session:
             self._http = aiohttp.ClientSession(timeout=self.timeouts.to_aiohttp())
             _never_resend(self._http)
         return self._http
+
+
+async def read_bounded(
+    raw: aiohttp.ClientResponse, limit: int, too_large: Callable[[int], Exception]
+) -> bytes:
+    """The whole body, raising `too_large(size)` as soon as more than `limit` bytes arrive."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in raw.content.iter_any():
+        size += len(chunk)
+        if size > limit:
+            raise too_large(size)
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _never_resend(http: aiohttp.ClientSession) -> None:
