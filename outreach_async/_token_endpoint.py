@@ -26,7 +26,7 @@ import attrs
 
 from ._timeparse import parse_retry_after
 from .auth import Clock, Sleep
-from .errors import TokenEndpointError
+from .errors import TokenEndpointError, _text_or_none
 from .retry import exponential_wait
 from .session import read_bounded
 
@@ -150,7 +150,7 @@ def _backoff(attempt: int) -> float:
 def _decoded(request: TokenRequest, body: bytes) -> Any:
     try:
         return json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deeply to read
         raise TokenEndpointError(
             f"{request.what}: the token endpoint's 200 answer is not JSON", status=200
         ) from None
@@ -180,21 +180,15 @@ def _error_fields(body: bytes) -> tuple[str | None, str | None]:
         return None, None
     try:
         document = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deeply to read
         document = None
     if isinstance(document, Mapping):
         error = document.get("error")
         description = document.get("error_description", document.get("description"))
-        return _text(error), _text(description)
+        return _text_or_none(error), _text_or_none(description)
     if text.startswith("<"):
         return None, "an HTML page"
     return None, text[:300]
-
-
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    return value if isinstance(value, str) else json.dumps(value)
 
 
 def scrub(text: str | None, secrets: tuple[str, ...]) -> str | None:

@@ -573,6 +573,17 @@ async def test_an_invalid_client_says_so(mocked: RecordingMock, clock: FakeClock
     assert "Client authentication failed." in str(caught.value)
 
 
+@pytest.mark.parametrize("status", [200, 400])
+@pytest.mark.parametrize("nested", [b"[" * 100_000, b'{"error": ' + b"[" * 100_000 + b"}"])
+async def test_a_token_answer_nested_too_deeply_is_a_token_endpoint_error(
+    mocked: RecordingMock, clock: FakeClock, status: int, nested: bytes
+) -> None:
+    mocked.post(TOKEN_URL, status=status, body=nested, content_type="application/json")
+    with pytest.raises(TokenEndpointError) as caught:
+        await app_for_wire().refresh("wire-refresh-old", clock=clock, sleep=clock.sleep)
+    assert caught.value.status == status
+
+
 @pytest.mark.parametrize(
     "payload",
     [
