@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from outreach_async import Auth, BearerToken, MemoryTokenStore, OAuth2Auth, TokenPair
+from outreach_async import Auth, BearerToken, MemoryTokenStore, OAuth2Auth
 from outreach_async.testing import FakeOutreach, RateLimitSettings
 
 
@@ -45,7 +45,7 @@ async def timed(
 
 def oauth_auth(server: FakeOutreach, user_id: int) -> OAuth2Auth:
     """A signed-in user's auth; one user per round, so no refresh meets the 60 s rule."""
-    pair = TokenPair.from_response(server.oauth.grant(user_id).as_json(), time.time())
+    pair = server.signed_in(user_id)
     return OAuth2Auth(server.oauth_app(), store=MemoryTokenStore(pair))
 
 

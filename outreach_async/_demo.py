@@ -19,7 +19,6 @@ from . import (
     OAuth2Auth,
     OutreachClient,
     Resource,
-    TokenPair,
     ValidationError,
     at_least,
 )
@@ -118,7 +117,7 @@ async def _rate_limit_moment(fake: FakeOutreach, client: OutreachClient, out: Te
 
 async def _token_expiry_moment(fake: FakeOutreach, out: TextIO) -> None:
     _heading(out, "7. OAuth: the access token expires under 50 concurrent requests")
-    signed_in = TokenPair.from_response(fake.oauth.grant().as_json(), time.time())
+    signed_in = fake.signed_in()
     store = MemoryTokenStore(signed_in)
     async with fake.client(auth=OAuth2Auth(fake.oauth_app(), store=store)) as client:
         accounts = client.resource("account")

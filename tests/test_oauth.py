@@ -39,11 +39,6 @@ async def server(clock: FakeClock) -> AsyncIterator[FakeOutreach]:
         yield server
 
 
-def granted(server: FakeOutreach, clock: FakeClock) -> TokenPair:
-    """A pair issued outside the endpoint, so no 60 s rule applies to its first refresh."""
-    return TokenPair.from_response(server.oauth.grant().as_json(), clock())
-
-
 def oauth_client(server: FakeOutreach, clock: FakeClock, auth: OAuth2Auth) -> OutreachClient:
     return server.client(auth=auth, clock=clock, sleep=clock.sleep)
 
@@ -158,7 +153,7 @@ async def test_200_concurrent_requests_on_an_expired_token_refresh_once(
 ) -> None:
     """Expired on both clocks (refreshed ahead, no 401) or only on the server's (401s)."""
     store = MemoryTokenStore()
-    auth = OAuth2Auth(server.oauth_app(), granted(server, clock), store=store)
+    auth = OAuth2Auth(server.oauth_app(), server.signed_in(), store=store)
     async with oauth_client(server, clock, auth) as client:
         await get_prospect(client, 1)
         if expired_by == "clock":
@@ -177,7 +172,7 @@ async def test_200_concurrent_requests_on_an_expired_token_refresh_once(
 
 
 async def test_refresh_happens_ahead_of_expiry(server: FakeOutreach, clock: FakeClock) -> None:
-    auth = OAuth2Auth(server.oauth_app(), granted(server, clock), refresh_margin=300)
+    auth = OAuth2Auth(server.oauth_app(), server.signed_in(), refresh_margin=300)
     async with oauth_client(server, clock, auth) as client:
         await get_prospect(client, 1)
         clock.now += 7200 - 301
@@ -192,7 +187,7 @@ async def test_refresh_happens_ahead_of_expiry(server: FakeOutreach, clock: Fake
 async def test_a_401_for_an_old_header_retries_without_refreshing(
     server: FakeOutreach, clock: FakeClock
 ) -> None:
-    auth = OAuth2Auth(server.oauth_app(), granted(server, clock))
+    auth = OAuth2Auth(server.oauth_app(), server.signed_in())
     async with oauth_client(server, clock, auth) as client:
         old = await auth.authorization()
         server.oauth.expire_access_tokens()
@@ -223,7 +218,7 @@ async def test_a_retry_later_from_the_token_endpoint_is_waited_out(
 async def test_auth_errors_are_not_retried_by_the_session(
     server: FakeOutreach, clock: FakeClock
 ) -> None:
-    pair = granted(server, clock)
+    pair = server.signed_in()
     auth = OAuth2Auth(server.oauth_app(), pair)
     async with oauth_client(server, clock, auth) as client:
         await get_prospect(client, 1)
@@ -245,7 +240,7 @@ async def test_a_new_authorization_saved_to_the_store_ends_a_dead_grant(
     server: FakeOutreach, clock: FakeClock
 ) -> None:
     app = server.oauth_app()
-    first = granted(server, clock)
+    first = server.signed_in()
     store = MemoryTokenStore(first)
     async with oauth_client(server, clock, OAuth2Auth(app, store=store)) as client:
         await get_prospect(client, 1)
@@ -296,7 +291,7 @@ async def test_a_header_asked_for_during_a_refresh_is_the_new_one(
         entered.set()
         await release.wait()
 
-    auth = OAuth2Auth(server.oauth_app(), granted(server, clock), on_refresh=on_refresh)
+    auth = OAuth2Auth(server.oauth_app(), server.signed_in(), on_refresh=on_refresh)
     async with oauth_client(server, clock, auth) as client:
         old = await auth.authorization()
         rejected = asyncio.ensure_future(auth.handle_unauthorized(old))
@@ -315,7 +310,7 @@ async def test_a_refresh_token_used_twice_fails_the_way_the_server_does(
     server: FakeOutreach, clock: FakeClock
 ) -> None:
     """Two processes holding one pair without a shared store: the second refresh is dead."""
-    pair = granted(server, clock)
+    pair = server.signed_in()
     first = OAuth2Auth(server.oauth_app(), pair)
     second = OAuth2Auth(server.oauth_app(), pair)
     async with (
@@ -339,7 +334,7 @@ async def test_a_pair_another_process_saved_is_used_instead_of_a_dead_refresh(
 ) -> None:
     store = MemoryTokenStore()
     app = server.oauth_app()
-    first = OAuth2Auth(app, granted(server, clock), store=store)
+    first = OAuth2Auth(app, server.signed_in(), store=store)
     second = OAuth2Auth(app, store=store)
     async with (
         oauth_client(server, clock, first) as one,
@@ -357,9 +352,9 @@ async def test_a_pair_another_process_saved_is_used_instead_of_a_dead_refresh(
 async def test_given_tokens_newer_than_the_stored_ones_are_saved_first(
     server: FakeOutreach, clock: FakeClock
 ) -> None:
-    old = granted(server, clock)
+    old = server.signed_in()
     clock.now += 100
-    new = granted(server, clock)
+    new = server.signed_in()
     store = MemoryTokenStore(old)
     async with oauth_client(server, clock, OAuth2Auth(server.oauth_app(), new, store=store)) as c:
         await get_prospect(c, 1)
@@ -390,9 +385,7 @@ async def test_a_new_pair_is_saved_before_its_token_is_sent(
         entered.set()
         await release.wait()
 
-    auth = OAuth2Auth(
-        server.oauth_app(), granted(server, clock), store=store, on_refresh=on_refresh
-    )
+    auth = OAuth2Auth(server.oauth_app(), server.signed_in(), store=store, on_refresh=on_refresh)
     async with oauth_client(server, clock, auth) as client:
         await get_prospect(client, 1)
         clock.now += 7200
@@ -409,7 +402,7 @@ async def test_a_failed_save_keeps_the_pair_unused_and_saves_it_next_time(
     server: FakeOutreach, clock: FakeClock
 ) -> None:
     store = FlakyStore(failures=0)
-    auth = OAuth2Auth(server.oauth_app(), granted(server, clock), store=store)
+    auth = OAuth2Auth(server.oauth_app(), server.signed_in(), store=store)
     async with oauth_client(server, clock, auth) as client:
         await get_prospect(client, 1)
         sent = api_requests(server)
@@ -438,9 +431,7 @@ async def test_a_failed_callback_never_costs_the_store_the_live_refresh_token(
         if len(calls) == 1:
             raise RuntimeError("callback down")
 
-    auth = OAuth2Auth(
-        server.oauth_app(), granted(server, clock), store=store, on_refresh=on_refresh
-    )
+    auth = OAuth2Auth(server.oauth_app(), server.signed_in(), store=store, on_refresh=on_refresh)
     async with oauth_client(server, clock, auth) as client:
         await get_prospect(client, 1)
         clock.now += 7200
@@ -464,9 +455,7 @@ async def test_a_cancelled_request_does_not_cancel_its_refresh(
         entered.set()
         await release.wait()
 
-    auth = OAuth2Auth(
-        server.oauth_app(), granted(server, clock), store=store, on_refresh=on_refresh
-    )
+    auth = OAuth2Auth(server.oauth_app(), server.signed_in(), store=store, on_refresh=on_refresh)
     async with oauth_client(server, clock, auth) as client:
         await get_prospect(client, 1)
         clock.now += 7200
@@ -621,7 +610,7 @@ async def test_an_invalid_grant_looks_for_a_pair_another_process_just_saved(
     server: FakeOutreach, clock: FakeClock
 ) -> None:
     app = server.oauth_app()
-    first = granted(server, clock)
+    first = server.signed_in()
     store = LateStore(first)
     auth = OAuth2Auth(app, store=store)
     async with oauth_client(server, clock, auth) as client:

@@ -197,7 +197,7 @@ async def test_a_failed_rename_after_a_refresh_never_leaves_only_a_dead_token(
     server: FakeOutreach, clock: FakeClock, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = FileTokenStore(tmp_path / "tokens.json")
-    first = TokenPair.from_response(server.oauth.grant().as_json(), clock())
+    first = server.signed_in()
     await store.save(first)
     auth = OAuth2Auth(server.oauth_app(), store=store)
     async with server.client(auth=auth, clock=clock, sleep=clock.sleep) as client:
@@ -247,7 +247,7 @@ async def test_a_crash_between_refresh_and_persistence_keeps_a_live_token_where_
     settings.oauth.revoke_refresh_token_on_use = revoked_on_use
     store = FileTokenStore(tmp_path / "tokens.json")
     async with FakeOutreach(settings=settings) as server:
-        first = TokenPair.from_response(server.oauth.grant().as_json(), clock())
+        first = server.signed_in()
         await store.save(first)
         dying = OAuth2Auth(server.oauth_app(), store=DyingStore(store))
         async with server.client(auth=dying, clock=clock, sleep=clock.sleep) as client:
