@@ -14,16 +14,9 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from . import (
-    MemoryTokenStore,
-    OAuth2Auth,
-    OutreachClient,
-    Resource,
-    ValidationError,
-    at_least,
-)
-from ._progress import Progress
-from .export import ExportOptions, export_collection, summary
+from . import MemoryTokenStore, OAuth2Auth, OutreachClient, Resource, ValidationError, at_least
+from .bulk._progress import Progress
+from .bulk.export import ExportOptions, export_collection, summary
 from .testing import FakeOutreach, FaultSettings, RateLimitSettings
 
 PROSPECTS = 10_000

@@ -7,13 +7,22 @@ from types import TracebackType
 
 import aiohttp
 
-from .auth import Auth, BearerToken
-from .events import Hook, Hooks
-from .managers._accessors import TypedManagers
-from .ratelimit import Limiter, RateLimitSnapshot
-from .resources import ResourceManager
-from .retry import RetryPolicy
-from .session import DEFAULT_BASE_URL, DEFAULT_MAX_BODY_SIZE, Clock, Session, Sleep, Timeouts
+from ._accessors import TypedManagers
+from ._collection_paths import plural_of
+from .auth.bearer import BearerToken
+from .http.auth import Auth
+from .http.events import Hook, Hooks
+from .http.ratelimit import Limiter, RateLimitSnapshot
+from .http.retry import RetryPolicy
+from .http.session import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_BODY_SIZE,
+    Clock,
+    Session,
+    Sleep,
+    Timeouts,
+)
+from .jsonapi.resources import ResourceManager
 
 __all__ = ["OutreachClient"]
 
@@ -95,6 +104,8 @@ class OutreachClient(TypedManagers):
         """The generic manager for a resource type, e.g. `client.resource("prospect")`."""
         manager = self._managers.get(resource_type)
         if manager is None:
-            manager = ResourceManager(self.session, resource_type, plural)
+            manager = ResourceManager(
+                self.session, resource_type, plural or plural_of(resource_type)
+            )
             self._managers[resource_type] = manager
         return manager

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from ..batches import Batches
-from ..sequences import Sequences, SequenceStates
-from ..session import Session
-from ._generated import (
+from .batches import Batches
+from .sequences import Sequences, SequenceStates
+from .http.session import Session
+from .managers._generated import (
     AccountNotes,
     Accounts,
     AuditLogs,
