@@ -7,7 +7,6 @@ from __future__ import annotations
 from functools import cached_property
 
 from .batches import Batches
-from .sequences import Sequences, SequenceStates
 from .http.session import Session
 from .managers._generated import (
     AccountNotes,
@@ -59,6 +58,7 @@ from .managers._generated import (
     Users,
     Webhooks,
 )
+from .sequences import Sequences, SequenceStates
 
 __all__ = ["TypedManagers"]
 

@@ -471,14 +471,18 @@ def accessors_module() -> str:
         "",
         "from functools import cached_property",
         "",
-        *(
-            f"from {module} import {', '.join(sorted(names, key=str.lower))}"
-            for module, names in sorted(extended.items())
+        *sorted(
+            [
+                *(
+                    f"from {module} import {', '.join(sorted(names, key=str.lower))}"
+                    for module, names in extended.items()
+                ),
+                "from .http.session import Session",
+                "from .managers._generated import (\n"
+                + "".join(f"    {name},\n" for name in plain)
+                + ")",
+            ]
         ),
-        "from .http.session import Session",
-        "from .managers._generated import (",
-        *(f"    {name}," for name in plain),
-        ")",
         "",
         '__all__ = ["TypedManagers"]',
         "",
