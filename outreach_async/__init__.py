@@ -1,92 +1,188 @@
 """Async client for the Outreach API (JSON:API 1.0).
 
-async with OutreachClient(token) as client:
+async with OutreachClient() as client:  # the token from OUTREACH_ACCESS_TOKEN
     async for prospect in client.prospects.iterate(filter={"first_name": "Sally"}):
         print(prospect.id, prospect.last_name)
 
 Typed models live in `outreach_async.models`; `client.resource(type)` gives generic resources.
+Names are imported from their modules on first use (see `_lazy`), so `import outreach_async`
+costs little more than the interpreter's own start.
 """
 
-from ._absent import ABSENT, Absent, present
+from typing import TYPE_CHECKING
+
+from ._environment import configure_logging
+from ._lazy import lazy_exports
 from ._version import __version__
-from .auth import (
-    BearerToken,
-    FileTokenStore,
-    MemoryTokenStore,
-    OAuth2Auth,
-    OAuthApp,
-    ServerToServerAuth,
-    TokenPair,
-    TokenStore,
-)
-from .batches import BatchFailure, BatchResult
-from .bulk import ExportOptions, ExportResult, PartitionedReader, export_collection
-from .client import OutreachClient
-from .errors import (
-    APIError,
-    AuthError,
-    BadRequest,
-    BatchTimeout,
-    ClientClosedError,
-    Conflict,
-    ErrorObject,
-    Forbidden,
-    NotFound,
-    OriginError,
-    OutreachError,
-    PaginationLimitError,
-    RateLimited,
-    SequenceCopyError,
-    ServerError,
-    TokenEndpointError,
-    TokenPersistenceError,
-    TransportError,
-    Unauthorized,
-    UnsupportedMediaType,
-    ValidationError,
-    WebhookError,
-    WebhookSignatureError,
-)
-from .http import (
-    DEFAULT_BASE_URL,
-    Auth,
-    Event,
-    Hook,
-    Hooks,
-    InProcessLimiter,
-    Limiter,
-    RateLimitHit,
-    RateLimitSnapshot,
-    RedisLimiter,
-    RequestStarted,
-    RequestStats,
-    ResponseReceived,
-    RetryPolicy,
-    RetryScheduled,
-    Session,
-    Timeouts,
-)
-from .jsonapi import (
-    NOT_NULL,
-    Document,
-    Links,
-    Page,
-    Paginator,
-    Query,
-    Range,
-    Relationship,
-    Resource,
-    ResourceIdentifier,
-    ResourceManager,
-    at_least,
-    at_most,
-    between,
-    parse_document,
-)
-from .managers import TypedPage, TypedPaginator
-from .models import Model, Ref
-from .sequences import SequenceAddFailure, SequenceAddResult, SequenceCopy
-from .v1 import V1Sequences
+
+if TYPE_CHECKING:
+    from ._absent import ABSENT, Absent, present
+    from .auth import (
+        BearerToken,
+        FileTokenStore,
+        MemoryTokenStore,
+        OAuth2Auth,
+        OAuthApp,
+        ServerToServerAuth,
+        TokenPair,
+        TokenStore,
+    )
+    from .batches import BatchFailure, BatchResult
+    from .bulk import ExportOptions, ExportResult, PartitionedReader, export_collection
+    from .client import OutreachClient
+    from .errors import (
+        APIError,
+        AuthError,
+        BadRequest,
+        BatchTimeout,
+        ClientClosedError,
+        Conflict,
+        ErrorObject,
+        Forbidden,
+        NotFound,
+        OriginError,
+        OutreachError,
+        PaginationLimitError,
+        RateLimited,
+        SequenceCopyError,
+        ServerError,
+        TokenEndpointError,
+        TokenPersistenceError,
+        TransportError,
+        Unauthorized,
+        UnsupportedMediaType,
+        ValidationError,
+        WebhookError,
+        WebhookSignatureError,
+    )
+    from .http import (
+        DEFAULT_BASE_URL,
+        Auth,
+        Event,
+        Hook,
+        Hooks,
+        InProcessLimiter,
+        Limiter,
+        RateLimitHit,
+        RateLimitSnapshot,
+        RedisLimiter,
+        RequestStarted,
+        RequestStats,
+        ResponseReceived,
+        RetryPolicy,
+        RetryScheduled,
+        Session,
+        Timeouts,
+    )
+    from .jsonapi import (
+        NOT_NULL,
+        Document,
+        Links,
+        Page,
+        Paginator,
+        Query,
+        Range,
+        Relationship,
+        Resource,
+        ResourceIdentifier,
+        ResourceManager,
+        at_least,
+        at_most,
+        between,
+        parse_document,
+    )
+    from .managers import TypedPage, TypedPaginator
+    from .models import Model, Ref
+    from .sequences import SequenceAddFailure, SequenceAddResult, SequenceCopy
+    from .v1 import V1Sequences
+
+_EXPORTS = {
+    "ABSENT": "._absent",
+    "Absent": "._absent",
+    "present": "._absent",
+    "BearerToken": ".auth",
+    "FileTokenStore": ".auth",
+    "MemoryTokenStore": ".auth",
+    "OAuth2Auth": ".auth",
+    "OAuthApp": ".auth",
+    "ServerToServerAuth": ".auth",
+    "TokenPair": ".auth",
+    "TokenStore": ".auth",
+    "BatchFailure": ".batches",
+    "BatchResult": ".batches",
+    "ExportOptions": ".bulk",
+    "ExportResult": ".bulk",
+    "PartitionedReader": ".bulk",
+    "export_collection": ".bulk",
+    "OutreachClient": ".client",
+    "APIError": ".errors",
+    "AuthError": ".errors",
+    "BadRequest": ".errors",
+    "BatchTimeout": ".errors",
+    "ClientClosedError": ".errors",
+    "Conflict": ".errors",
+    "ErrorObject": ".errors",
+    "Forbidden": ".errors",
+    "NotFound": ".errors",
+    "OriginError": ".errors",
+    "OutreachError": ".errors",
+    "PaginationLimitError": ".errors",
+    "RateLimited": ".errors",
+    "SequenceCopyError": ".errors",
+    "ServerError": ".errors",
+    "TokenEndpointError": ".errors",
+    "TokenPersistenceError": ".errors",
+    "TransportError": ".errors",
+    "Unauthorized": ".errors",
+    "UnsupportedMediaType": ".errors",
+    "ValidationError": ".errors",
+    "WebhookError": ".errors",
+    "WebhookSignatureError": ".errors",
+    "Auth": ".http",
+    "DEFAULT_BASE_URL": ".http",
+    "Event": ".http",
+    "Hook": ".http",
+    "Hooks": ".http",
+    "InProcessLimiter": ".http",
+    "Limiter": ".http",
+    "RateLimitHit": ".http",
+    "RateLimitSnapshot": ".http",
+    "RedisLimiter": ".http",
+    "RequestStarted": ".http",
+    "RequestStats": ".http",
+    "ResponseReceived": ".http",
+    "RetryPolicy": ".http",
+    "RetryScheduled": ".http",
+    "Session": ".http",
+    "Timeouts": ".http",
+    "Document": ".jsonapi",
+    "Links": ".jsonapi",
+    "NOT_NULL": ".jsonapi",
+    "Page": ".jsonapi",
+    "Paginator": ".jsonapi",
+    "Query": ".jsonapi",
+    "Range": ".jsonapi",
+    "Relationship": ".jsonapi",
+    "Resource": ".jsonapi",
+    "ResourceIdentifier": ".jsonapi",
+    "ResourceManager": ".jsonapi",
+    "at_least": ".jsonapi",
+    "at_most": ".jsonapi",
+    "between": ".jsonapi",
+    "parse_document": ".jsonapi",
+    "TypedPage": ".managers",
+    "TypedPaginator": ".managers",
+    "Model": ".models",
+    "Ref": ".models",
+    "SequenceAddFailure": ".sequences",
+    "SequenceAddResult": ".sequences",
+    "SequenceCopy": ".sequences",
+    "V1Sequences": ".v1",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+
+configure_logging()
 
 __all__ = [
     "ABSENT",

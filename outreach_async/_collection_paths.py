@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from ._spec import RESOURCES
-
 __all__ = ["plural_of"]
 
 
 def plural_of(resource_type: str) -> str:
     """The collection path segment of a resource type (`sequenceState` -> `sequenceStates`).
 
-    Types of the OpenAPI file use its paths; others follow English plural rules.
+    Types of the OpenAPI file use its paths; others follow English plural rules. The
+    tables of the OpenAPI file are imported on first use: most programs never need them.
     """
+    from ._spec import RESOURCES
+
     spec = RESOURCES.get(resource_type)
     if spec is not None:
         return spec.plural

@@ -7,9 +7,11 @@ from types import TracebackType
 
 import aiohttp
 
+from . import _environment
 from ._accessors import TypedManagers
 from ._collection_paths import plural_of
 from .auth.bearer import BearerToken
+from .errors import AuthError
 from .http.auth import Auth
 from .http.events import Hook, Hooks
 from .http.ratelimit import Limiter, RateLimitSnapshot
@@ -30,11 +32,13 @@ __all__ = ["OutreachClient"]
 class OutreachClient(TypedManagers):
     """An Outreach API client.
 
-    >>> async with OutreachClient("ACCESS_TOKEN") as client:
+    >>> async with OutreachClient() as client:                 # OUTREACH_ACCESS_TOKEN
     ...     prospect = await client.prospects.get(1)          # a typed `Prospect`
     ...     resource = await client.resource("prospect").get(1)  # a generic `Resource`
 
-    `auth` is an access token or an `Auth` object. Pass `http` to share an aiohttp session
+    `auth` is an access token or an `Auth` object; without it the client reads the token
+    from OUTREACH_ACCESS_TOKEN (AuthError when that is unset too). `base_url` defaults to
+    OUTREACH_BASE_URL, then to the Outreach API. Pass `http` to share an aiohttp session
     you own; the client then leaves it open when it closes. `limiter` paces requests to the
     rate limit (`InProcessLimiter` by default; `RedisLimiter` to share one user's budget
     between processes); `hooks` are told about every request, retry, 429 and wait.
@@ -42,9 +46,9 @@ class OutreachClient(TypedManagers):
 
     def __init__(
         self,
-        auth: str | Auth,
+        auth: str | Auth | None = None,
         *,
-        base_url: str = DEFAULT_BASE_URL,
+        base_url: str | None = None,
         http: aiohttp.ClientSession | None = None,
         timeouts: Timeouts | None = None,
         retry: RetryPolicy | None = None,
@@ -54,9 +58,16 @@ class OutreachClient(TypedManagers):
         sleep: Sleep | None = None,
         hooks: Iterable[Hook] = (),
     ) -> None:
+        if auth is None:
+            auth = _environment.access_token()
+            if auth is None:
+                raise AuthError(
+                    f"no credentials: pass OutreachClient(token) or an Auth, or set "
+                    f"{_environment.ACCESS_TOKEN_VARIABLE}"
+                )
         self.session = Session(
             BearerToken(auth) if isinstance(auth, str) else auth,
-            base_url=base_url,
+            base_url=base_url or _environment.base_url() or DEFAULT_BASE_URL,
             http=http,
             timeouts=timeouts,
             retry=retry,

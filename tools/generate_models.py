@@ -458,31 +458,40 @@ def managers_module() -> str:
 
 def accessors_module() -> str:
     specs = sorted(RESOURCES.values(), key=lambda spec: spec.plural)
-    extended: dict[str, list[str]] = {}
-    for spec in specs:
-        if spec.type in EXTENDED:
-            extended.setdefault(EXTENDED[spec.type], []).append(class_name(spec.plural))
-    plain = sorted(manager_name(spec) for spec in specs if spec.type not in EXTENDED)
+    module_of = {
+        class_name(spec.plural): EXTENDED.get(spec.type, ".managers._generated") for spec in specs
+    }
+    by_module: dict[str, list[str]] = {}
+    for manager, module in module_of.items():
+        by_module.setdefault(module, []).append(manager)
+    imports = sorted(
+        [
+            "from .http.session import Session",
+            *(
+                f"from {module} import {', '.join(sorted(names, key=str.lower))}"
+                if len(names) < 3
+                else f"from {module} import (\n"
+                + "".join(f"        {name},\n" for name in sorted(names))
+                + "    )"
+                for module, names in by_module.items()
+            ),
+        ]
+    )
     lines = [
         HEADER
-        + '"""`client.prospects`, `client.sequence_states`, ...: one typed manager per type."""',
+        + '"""`client.prospects`, `client.sequence_states`, ...: one typed manager per type.',
+        "",
+        "Each manager's module is imported when the accessor is first read, so creating a client",
+        "does not load the generated models and managers of every type.",
+        '"""',
         "",
         "from __future__ import annotations",
         "",
         "from functools import cached_property",
+        "from typing import TYPE_CHECKING",
         "",
-        *sorted(
-            [
-                *(
-                    f"from {module} import {', '.join(sorted(names, key=str.lower))}"
-                    for module, names in extended.items()
-                ),
-                "from .http.session import Session",
-                "from .managers._generated import (\n"
-                + "".join(f"    {name},\n" for name in plain)
-                + ")",
-            ]
-        ),
+        "if TYPE_CHECKING:",
+        *(f"    {line}" for line in imports),
         "",
         '__all__ = ["TypedManagers"]',
         "",
@@ -502,6 +511,8 @@ def accessors_module() -> str:
             "    @cached_property",
             f"    def {attribute}(self) -> {manager}:",
             *docstring(f"`{spec.plural}` as `{class_name(spec.type)}` models.", "        "),
+            f"        from {module_of[manager]} import {manager}",
+            "",
             f"        return {manager}(self.session)",
         ]
     return "\n".join(lines) + "\n"

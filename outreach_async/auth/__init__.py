@@ -4,12 +4,31 @@ Each class implements the session's `Auth` interface (`outreach_async.http.auth`
 for the next request, and what to do after a 401.
 """
 
-from ..http.auth import Auth
-from .bearer import BearerToken
-from .oauth import OAuth2Auth, OAuthApp
-from .s2s import ServerToServerAuth
-from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
-from .tokens import TokenPair
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from ..http.auth import Auth
+    from .bearer import BearerToken
+    from .oauth import OAuth2Auth, OAuthApp
+    from .s2s import ServerToServerAuth
+    from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
+    from .tokens import TokenPair
+
+_EXPORTS = {
+    "Auth": "..http.auth",
+    "BearerToken": ".bearer",
+    "OAuth2Auth": ".oauth",
+    "OAuthApp": ".oauth",
+    "ServerToServerAuth": ".s2s",
+    "FileTokenStore": ".token_store",
+    "MemoryTokenStore": ".token_store",
+    "TokenStore": ".token_store",
+    "TokenPair": ".tokens",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
     "Auth",

@@ -6,21 +6,49 @@ state; URL rules keep credentials on the API's origin; hooks see every attempt. 
 knows JSON:API documents or Outreach's resources.
 """
 
-from .auth import Auth
-from .events import (
-    Event,
-    Hook,
-    Hooks,
-    RateLimitHit,
-    RequestStarted,
-    RequestStats,
-    ResponseReceived,
-    RetryScheduled,
-)
-from .ratelimit import InProcessLimiter, Limiter, RateLimitSnapshot
-from .ratelimit_redis import RedisLimiter
-from .retry import RetryPolicy
-from .session import DEFAULT_BASE_URL, Response, Session, Timeouts
+from typing import TYPE_CHECKING
+
+from .._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from .auth import Auth
+    from .events import (
+        Event,
+        Hook,
+        Hooks,
+        RateLimitHit,
+        RequestStarted,
+        RequestStats,
+        ResponseReceived,
+        RetryScheduled,
+    )
+    from .ratelimit import InProcessLimiter, Limiter, RateLimitSnapshot
+    from .ratelimit_redis import RedisLimiter
+    from .retry import RetryPolicy
+    from .session import DEFAULT_BASE_URL, Response, Session, Timeouts
+
+_EXPORTS = {
+    "Auth": ".auth",
+    "Event": ".events",
+    "Hook": ".events",
+    "Hooks": ".events",
+    "RateLimitHit": ".events",
+    "RequestStarted": ".events",
+    "RequestStats": ".events",
+    "ResponseReceived": ".events",
+    "RetryScheduled": ".events",
+    "InProcessLimiter": ".ratelimit",
+    "Limiter": ".ratelimit",
+    "RateLimitSnapshot": ".ratelimit",
+    "RedisLimiter": ".ratelimit_redis",
+    "RetryPolicy": ".retry",
+    "DEFAULT_BASE_URL": ".session",
+    "Response": ".session",
+    "Session": ".session",
+    "Timeouts": ".session",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
     "DEFAULT_BASE_URL",
