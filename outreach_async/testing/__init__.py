@@ -5,25 +5,26 @@
     async with FakeOutreach(seed=42, prospects=10_000) as server:
         ...  # point a client at server.api_url with server.token
 
-`FakeOutreach` is imported on first use, so that loading the pytest plugin (which imports
-this package) stays cheap.
+Names are imported on first use, so that loading the pytest plugin (which imports this
+package) stays cheap.
 """
 
-from __future__ import annotations
+from typing import TYPE_CHECKING
 
-from typing import TYPE_CHECKING, Any
-
-from ._settings import FakeSettings, FaultSettings, OAuthSettings, RateLimitSettings
+from .._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from ._settings import FakeSettings, FaultSettings, OAuthSettings, RateLimitSettings
     from .server import FakeOutreach
 
+_EXPORTS = {
+    "FakeOutreach": ".server",
+    "FakeSettings": "._settings",
+    "FaultSettings": "._settings",
+    "OAuthSettings": "._settings",
+    "RateLimitSettings": "._settings",
+}
+
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
+
 __all__ = ["FakeOutreach", "FakeSettings", "FaultSettings", "OAuthSettings", "RateLimitSettings"]
-
-
-def __getattr__(name: str) -> Any:
-    if name == "FakeOutreach":
-        from .server import FakeOutreach
-
-        return FakeOutreach
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

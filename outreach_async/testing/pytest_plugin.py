@@ -1,30 +1,35 @@
 """Pytest plugin: the `fake_outreach` fixture, a started `FakeOutreach` per test.
 
-Registered through the `pytest11` entry point, so installing the package is enough:
+Registered through the `pytest11` entry point, so installing the package is enough. The
+fixture is async and needs pytest-asyncio; in its default strict mode mark the test:
 
-    async def test_export(fake_outreach):
+    import pytest
+
+
+    @pytest.mark.asyncio
+    async def test_reads_a_prospect(fake_outreach):
         async with fake_outreach.client() as client:
-            prospect = await client.resource("prospect").get(1)
+            prospect = await client.prospects.get(1)
+        assert prospect.id == 1
 
 Configure the server of one test with the marker (keyword arguments of `FakeOutreach`):
 
     @pytest.mark.fake_outreach(prospects=5_000, seed=7)
-    async def test_big_export(fake_outreach): ...
 
-The server module is imported only when the fixture is used, so loading the plugin costs
-nothing for test suites that do not use it. The fixture needs pytest-asyncio.
+Loading the plugin imports nothing but this module: the fixture lives in
+`_pytest_fixture`, registered only when pytest-asyncio is active, and the server is imported
+when a test first asks for it. Test runs that never use the fixture do not pay for the
+library. Without pytest-asyncio, a test asking for the fixture fails saying so.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from importlib.util import find_spec
-from typing import TYPE_CHECKING, Any
-
 import pytest
 
-if TYPE_CHECKING:
-    from .server import FakeOutreach
+NEEDS_PYTEST_ASYNCIO = (
+    "the fake_outreach fixture is async and needs pytest-asyncio: "
+    "pip install pytest-asyncio (it is off in this run: is `-p no:asyncio` set?)"
+)
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -32,29 +37,16 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "fake_outreach(**kwargs): keyword arguments for the `fake_outreach` fixture's server",
     )
+    if config.pluginmanager.hasplugin("asyncio"):
+        config.pluginmanager.import_plugin("outreach_async.testing._pytest_fixture")
+    else:
+        config.pluginmanager.register(_WithoutPytestAsyncio(), "outreach_async.fake_outreach")
 
 
-async def _serve(request: pytest.FixtureRequest) -> AsyncIterator[FakeOutreach]:
-    from .server import FakeOutreach
-
-    marker = request.node.get_closest_marker("fake_outreach")
-    options: dict[str, Any] = dict(marker.kwargs) if marker is not None else {}
-    async with FakeOutreach(**options) as server:
-        yield server
-
-
-if find_spec("pytest_asyncio") is not None:
-    import pytest_asyncio
-
-    @pytest_asyncio.fixture
-    async def fake_outreach(request: pytest.FixtureRequest) -> AsyncIterator[FakeOutreach]:
-        """A started fake Outreach server, closed after the test."""
-        async for server in _serve(request):
-            yield server
-
-else:  # pragma: no cover - depends on the user's environment
+class _WithoutPytestAsyncio:
+    """Stands in for the fixture, so that a test using it fails instead of being skipped."""
 
     @pytest.fixture
-    def fake_outreach() -> None:
+    def fake_outreach(self) -> None:
         """Needs pytest-asyncio."""
-        pytest.skip("the fake_outreach fixture needs pytest-asyncio")
+        pytest.fail(NEEDS_PYTEST_ASYNCIO, pytrace=False)

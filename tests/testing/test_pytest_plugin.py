@@ -1,0 +1,66 @@
+"""The installed pytest plugin, in pytest runs of their own (as another project sees it)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytest_plugins = ["pytester"]
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+def documented_example() -> str:
+    """The README's example test of the `fake_outreach` fixture."""
+    blocks = re.findall(r"^```python\n(.*?)^```", README.read_text(), re.DOTALL | re.MULTILINE)
+    examples = [block for block in blocks if "def test_" in block and "fake_outreach" in block]
+    assert len(examples) == 1, "README.md shows one example test of the fake_outreach fixture"
+    return examples[0]
+
+
+def test_the_documented_example_passes_in_pytest_asyncio_s_strict_mode(
+    pytester: pytest.Pytester,
+) -> None:
+    # pytest-asyncio's own default (strict mode); the loop scope is set only to quiet its
+    # warning that the option is unset, which -W error would turn into a failure.
+    pytester.makeini("[pytest]\nasyncio_default_fixture_loop_scope = function\n")
+    pytester.makepyfile(test_example=documented_example())
+    result = pytester.runpytest_subprocess("-W", "error", "-p", "asyncio")
+    result.assert_outcomes(passed=1)
+    result.stdout.fnmatch_lines(["*mode=Mode.STRICT*"])
+
+
+def test_without_pytest_asyncio_the_fixture_fails_saying_so(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_example="def test_uses_it(fake_outreach):\n    raise AssertionError('ran')\n"
+    )
+    result = pytester.runpytest_subprocess("-p", "no:asyncio")
+    result.assert_outcomes(errors=1)
+    result.stdout.fnmatch_lines(["*fake_outreach fixture is async and needs pytest-asyncio*"])
+
+
+def test_a_run_that_does_not_use_the_fixture_does_not_import_the_library(
+    pytester: pytest.Pytester,
+) -> None:
+    pytester.makepyfile(
+        test_other="""
+import sys
+
+def test_nothing_of_the_library_is_loaded():
+    loaded = sorted(name for name in sys.modules if name.startswith("outreach_async"))
+    assert loaded == [
+        "outreach_async",
+        "outreach_async._environment",
+        "outreach_async._lazy",
+        "outreach_async._version",
+        "outreach_async.testing",
+        "outreach_async.testing._pytest_fixture",
+        "outreach_async.testing.pytest_plugin",
+    ]
+    assert "aiohttp" not in sys.modules and "attrs" not in sys.modules
+"""
+    )
+    result = pytester.runpytest_subprocess("-p", "asyncio")
+    result.assert_outcomes(passed=1)
