@@ -133,8 +133,7 @@ async def _export(fake: FakeOutreach, client: OutreachClient, out: TextIO) -> bo
     _heading(out, "8. Export every prospect concurrently, with faults injected")
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "prospects.jsonl"
-        progress = Progress(out, enabled=True)
-        progress.total = fake.store.count("prospect")
+        progress = Progress(out)
         options = ExportOptions("prospect", concurrency=8, page_size=250)
         result = await export_collection(client, options, target, progress=progress)
         progress.finish()

@@ -1,56 +1,123 @@
 """The `outreach-async` command line: `export`, `demo` and `fake-server`.
 
-Exit codes: 0 done, 1 the export failed, 2 bad usage or missing credentials, 130 interrupted.
+Each subcommand is two functions: `_add_<name>(commands)` declares its arguments and
+`_run_<name>(args)` runs it. Mistakes that can be seen locally (a misspelt type or field, a
+bad filter, an unusable output path) are one line on stderr and exit code 2 before any
+request; failures of the server or the network are one line and exit code 1.
+
+Exit codes: 0 done, 1 failed, 2 bad usage or missing credentials, 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from . import _environment
 from .errors import OutreachError
 from .jsonapi.query import NOT_NULL, Range
 
 __all__ = ["main", "parse_filter"]
 
+PROG = "outreach-async"
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
+class UsageError(Exception):
+    """A mistake in the command line, told as one line before anything is sent."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its errors on one line like every other usage error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run a subcommand; returns the process exit code."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    args = build_parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
     try:
-        if args.command == "demo":
-            from ._demo import run_demo
-
-            return asyncio.run(run_demo(sys.stdout))
-        if args.command == "fake-server":
-            from .testing.cli import main as fake_server_main
-
-            return fake_server_main(args.rest)
-        return _export(args, sys.stderr)
+        return run(args)
+    except UsageError as exc:
+        sys.stderr.write(f"{PROG} {args.command}: {exc}\n")
+        return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
         return EXIT_INTERRUPTED
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="outreach-async", description="Tools around the Outreach API client."
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Tools around the Outreach API client.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in (_add_export, _add_demo, _add_fake_server):
+        add(commands)
+    return parser
+
+
+if TYPE_CHECKING:
+    from typing import TypeAlias
+
+    Commands: TypeAlias = "argparse._SubParsersAction[_Parser]"
+
+
+# demo ---------------------------------------------------------------------------------------
+
+
+def _add_demo(commands: Commands) -> None:
+    demo = commands.add_parser(
+        "demo",
+        help="a tour and an export on the embedded fake server, with faults on",
+        description="No credentials and no network: the fake Outreach server runs in this process.",
     )
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("demo", help="export from the embedded fake server, with faults on")
-    fake = commands.add_parser("fake-server", help="run the fake Outreach server", add_help=False)
-    fake.add_argument("rest", nargs=argparse.REMAINDER)
+    demo.set_defaults(run=_run_demo)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    from ._demo import run_demo
+
+    return asyncio.run(run_demo(sys.stdout))
+
+
+# fake-server --------------------------------------------------------------------------------
+
+
+def _add_fake_server(commands: Commands) -> None:
+    from .testing.cli import add_arguments
+
+    fake = commands.add_parser(
+        "fake-server",
+        help="run the fake Outreach server",
+        description="Run the fake Outreach API v2 until Ctrl-C.",
+    )
+    add_arguments(fake)
+    fake.set_defaults(run=_run_fake_server)
+
+
+def _run_fake_server(args: argparse.Namespace) -> int:
+    from .testing.cli import run
+
+    try:
+        return run(args)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:  # the port is taken, say
+        sys.stderr.write(f"{PROG} fake-server failed: {one_line(exc)}\n")
+        return EXIT_FAILED
+
+
+# export -------------------------------------------------------------------------------------
+
+
+def _add_export(commands: Commands) -> None:
     export = commands.add_parser(
         "export",
         help="export a collection to JSON Lines or CSV",
@@ -69,7 +136,9 @@ def _parser() -> argparse.ArgumentParser:
         "title=__null__; repeat for more",
     )
     export.add_argument("--sort", help="e.g. lastName,-firstName (reads sequentially)")
-    export.add_argument("--fields", help="attributes to export, comma-separated")
+    export.add_argument(
+        "--fields", help="fields to export, comma-separated; account.name for included ones"
+    )
     export.add_argument("--include", help="related resources to embed, e.g. account,owner")
     export.add_argument("--since", help="only records updated at or after this ISO time")
     export.add_argument("--concurrency", type=int, default=8)
@@ -77,7 +146,128 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--ordered", action="store_true", help="write records in id order")
     export.add_argument("--resume", action="store_true", help="continue an interrupted export")
     export.add_argument("--base-url", default=None)
-    return parser
+    export.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress and no summary; errors only"
+    )
+    export.set_defaults(run=_run_export)
+
+
+def _run_export(args: argparse.Namespace) -> int:
+    from .bulk._progress import Progress
+
+    token = _environment.access_token()
+    if token is None:
+        raise UsageError(
+            f"no credentials; set {_environment.ACCESS_TOKEN_VARIABLE} to an access token "
+            f"(or run `{PROG} demo` to try the fake server)"
+        )
+    base_url = _checked_base_url(args.base_url or _environment.base_url())
+    options = _export_options(args)
+    output = _checked_output(args.output, args.resume)
+    progress = Progress(sys.stderr, enabled=not args.quiet)
+    return asyncio.run(
+        _export(token, base_url, options, output, args.resume, progress, sys.stderr, args.quiet)
+    )
+
+
+def _export_options(args: argparse.Namespace) -> Any:
+    """ExportOptions from the arguments, every name checked against the OpenAPI file."""
+    from . import _spec_names as names
+    from .bulk.export import ExportOptions
+
+    try:
+        spec = names.resource_spec(args.type)
+        filters: dict[str, Any] = {}
+        for item in args.filter:
+            key, value = parse_filter(item)
+            if isinstance(value, dict) and isinstance(filters.get(key), dict):
+                filters[key].update(value)
+            else:
+                filters[key] = value
+        names.check_filter(spec, filters)
+        sort, fields, include = _split(args.sort), _split(args.fields), _split(args.include)
+        names.check_sort(spec, sort)
+        names.check_include(spec, include)
+        names.check_fields(spec, fields, include)
+        options = ExportOptions(
+            resource_type=spec.type,
+            filter=filters,
+            sort=tuple(sort),
+            fields=tuple(fields),
+            include=tuple(include),
+            since=_parse_since(args.since),
+            concurrency=args.concurrency,
+            page_size=args.page_size,
+            format=args.format,
+            ordered=args.ordered,
+        )
+        options.query()
+    except (ValueError, TypeError) as exc:
+        raise UsageError(str(exc)) from None
+    return options
+
+
+def _checked_base_url(base_url: str | None) -> str:
+    from .http._urls import api_base_url
+    from .http.session import DEFAULT_BASE_URL
+
+    try:
+        return str(api_base_url(base_url or DEFAULT_BASE_URL))
+    except ValueError as exc:
+        raise UsageError(f"--base-url: {exc}") from None
+
+
+def _checked_output(output: str, resume: bool) -> Path | None:
+    """The output file, refusing before any request a path that cannot be written."""
+    if output == "-":
+        if resume:
+            raise UsageError("--resume needs --output FILE: stdout cannot be resumed")
+        return None
+    path = Path(output)
+    if path.is_dir():
+        raise UsageError(f"--output {output}: is a folder; name a file in it")
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(f"--output {output}: the folder {folder} does not exist")
+    return path
+
+
+async def _export(
+    token: str,
+    base_url: str,
+    options: Any,
+    output: Path | None,
+    resume: bool,
+    progress: Any,
+    err: TextIO,
+    quiet: bool,
+) -> int:
+    from .bulk.export import export_collection, summary
+    from .client import OutreachClient
+
+    try:
+        async with OutreachClient(token, base_url=base_url) as client:
+            result = await export_collection(
+                client,
+                options,
+                output if output is not None else sys.stdout.buffer,
+                resume=resume,
+                progress=progress,
+            )
+    except (OutreachError, ValueError, OSError) as exc:
+        progress.finish()
+        err.write(f"{PROG} export failed: {one_line(exc)}\n")
+        return EXIT_FAILED
+    progress.finish()
+    if not quiet:
+        err.write(summary(result) + "\n")
+    return 0
+
+
+def one_line(error: BaseException) -> str:
+    """An error's message on one line: a server error's several lines joined."""
+    text = "; ".join(line.strip(" -") for line in str(error).splitlines() if line.strip())
+    return text or type(error).__name__
 
 
 def parse_filter(text: str) -> tuple[str, Any]:
@@ -100,81 +290,9 @@ def parse_filter(text: str) -> tuple[str, Any]:
     else:
         parsed = value
     head, dot, attribute = name.partition(".")
+    if dot and (not head or not attribute or "." in attribute):
+        raise ValueError(f"--filter {text!r}: expected RELATIONSHIP.ATTRIBUTE=VALUE")
     return (head, {attribute: parsed}) if dot else (name, parsed)
-
-
-def _export(args: argparse.Namespace, err: TextIO) -> int:
-    from .bulk._progress import Progress
-    from .bulk.export import ExportOptions
-
-    token = os.environ.get("OUTREACH_ACCESS_TOKEN", "").strip()
-    if not token:
-        err.write(
-            "outreach-async export: no credentials; set OUTREACH_ACCESS_TOKEN to an access "
-            "token (or run `make demo` to try the fake server)\n"
-        )
-        return EXIT_USAGE
-    base_url = args.base_url or os.environ.get("OUTREACH_BASE_URL") or None
-    try:
-        filters: dict[str, Any] = {}
-        for item in args.filter:
-            key, value = parse_filter(item)
-            if isinstance(value, dict) and isinstance(filters.get(key), dict):
-                filters[key].update(value)
-            else:
-                filters[key] = value
-        options = ExportOptions(
-            resource_type=args.type,
-            filter=filters,
-            sort=tuple(_split(args.sort)),
-            fields=tuple(_split(args.fields)),
-            include=tuple(_split(args.include)),
-            since=_parse_since(args.since),
-            concurrency=args.concurrency,
-            page_size=args.page_size,
-            format=args.format,
-            ordered=args.ordered,
-        )
-        options.query()  # validate before connecting
-        if args.resume and args.output == "-":
-            raise ValueError("--resume needs --output FILE: stdout cannot be resumed")
-    except (ValueError, TypeError) as exc:
-        err.write(f"outreach-async export: {exc}\n")
-        return EXIT_USAGE
-    progress = Progress(err, enabled=err.isatty())
-    output: Path | None = None if args.output == "-" else Path(args.output)
-    return asyncio.run(_run_export(token, base_url, options, output, args.resume, progress, err))
-
-
-async def _run_export(
-    token: str,
-    base_url: str | None,
-    options: Any,
-    output: Path | None,
-    resume: bool,
-    progress: Any,
-    err: TextIO,
-) -> int:
-    from .bulk.export import export_collection, summary
-    from .client import OutreachClient
-    from .http.session import DEFAULT_BASE_URL
-
-    try:
-        async with OutreachClient(token, base_url=base_url or DEFAULT_BASE_URL) as client:
-            result = await export_collection(
-                client,
-                options,
-                output if output is not None else sys.stdout.buffer,
-                resume=resume,
-                progress=progress,
-            )
-    except (OutreachError, ValueError) as exc:
-        progress.finish()
-        err.write(f"outreach-async export failed: {exc}\n")
-        return EXIT_FAILED
-    progress.finish()
-    err.write(summary(result) + "\n")
-    return 0
 
 
 def _split(value: str | None) -> list[str]:

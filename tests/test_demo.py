@@ -16,3 +16,4 @@ async def test_demo_runs_and_exports_exactly() -> None:
     assert "client refreshed it 1 time(s)" in text
     assert "the one live refresh token was saved before use: yes" in text
     assert "exported ids equal the server's ids: yes" in text
+    assert "\r" not in text and "\x1b" not in text, "control characters off a terminal"

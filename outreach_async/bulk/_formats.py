@@ -62,19 +62,36 @@ def _related_json(value: Any) -> Any:
 
 
 class CsvFormat:
-    """Columns: id, the chosen attributes, one `<relationship>_id` column per relationship.
+    """One row per record, flat: every value a single cell.
 
-    Attributes the columns do not name go, as JSON, into a last `extra` column, so a CSV
-    export drops nothing the server sent.
+    Columns: `id`; the chosen attributes; one `<relationship>_id` column per relationship
+    (the id of a to-one, a JSON array of ids for a to-many); for each included path
+    (`--include account`) one `<path>.<attribute>` column per attribute of the related
+    record (`account.name`), a JSON array of values when the path leads to several
+    records; and a last `extra` column holding, as JSON, the attributes the columns do not
+    name, so a CSV export drops nothing the server sent. Lists and objects are JSON,
+    booleans `true`/`false`, null and absent values empty.
     """
 
-    def __init__(self, attributes: Sequence[str], relationships: Sequence[str]) -> None:
+    def __init__(
+        self,
+        attributes: Sequence[str],
+        relationships: Sequence[str],
+        related: Sequence[tuple[str, Sequence[str]]] = (),
+    ) -> None:
         self._attributes = list(attributes)
         self._known = set(attributes)
         self._relationships = list(relationships)
+        self._related = [(path, list(names)) for path, names in related]
 
     def header(self) -> bytes:
-        columns = ["id", *self._attributes, *(f"{r}_id" for r in self._relationships), "extra"]
+        columns = [
+            "id",
+            *self._attributes,
+            *(f"{r}_id" for r in self._relationships),
+            *(f"{path}.{name}" for path, names in self._related for name in names),
+            "extra",
+        ]
         return self._rows([columns])
 
     def encode(self, records: Sequence[Resource]) -> bytes:
@@ -86,6 +103,11 @@ class CsvFormat:
                     _cell(record.id),
                     *(_cell(record.attributes.get(name)) for name in self._attributes),
                     *(_linkage_cell(record, name) for name in self._relationships),
+                    *(
+                        cell
+                        for path, names in self._related
+                        for cell in _related_cells(record, path, names)
+                    ),
                     json.dumps(extra, separators=(",", ":"), ensure_ascii=False) if extra else "",
                 ]
             )
@@ -116,3 +138,32 @@ def _linkage_cell(record: Resource, name: str) -> str:
     if relationship.is_to_many:
         return json.dumps([identifier.id for identifier in identifiers])
     return _cell(identifiers[0].id) if identifiers else ""
+
+
+def _related_cells(record: Resource, path: str, names: Sequence[str]) -> list[str]:
+    """The cells of one included path: a value per name, or JSON arrays along a to-many."""
+    found, many = _follow(record, path.split("."))
+    if many:
+        return [
+            json.dumps([item.attributes.get(name) for item in found], ensure_ascii=False)
+            for name in names
+        ]
+    item = found[0] if found else None
+    return [_cell(item.attributes.get(name)) if item else "" for name in names]
+
+
+def _follow(record: Resource, hops: list[str]) -> tuple[list[Resource], bool]:
+    """The included records at the end of a path, and whether a to-many lies on it."""
+    current, many = [record], False
+    for hop in hops:
+        following: list[Resource] = []
+        for item in current:
+            try:
+                value = item.related(hop)
+            except KeyError:
+                continue
+            values = value if isinstance(value, list) else [value]
+            many = many or isinstance(value, list)
+            following.extend(v for v in values if isinstance(v, Resource))
+        current = following
+    return current, many

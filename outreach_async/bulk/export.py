@@ -67,8 +67,23 @@ class ExportOptions:
         filters = dict(self.filter)
         if self.since is not None:
             filters["updatedAt"] = at_least(self.since)
-        fields = {self.resource_type: self.fields} if self.fields else {}
-        return Query(filter=filters, sort=self.sort or None, include=self.include, fields=fields)
+        return Query(
+            filter=filters, sort=self.sort or None, include=self.include, fields=self._fieldsets()
+        )
+
+    def _fieldsets(self) -> dict[str, list[str]]:
+        """Sparse fieldsets: own fields (with the included relationships, whose linkage
+        finds the included records), and `account.name` as `fields[account]=name`."""
+        own = [name for name in self.fields if "." not in name]
+        fieldsets: dict[str, list[str]] = {}
+        if own:
+            heads = [path.split(".", 1)[0] for path in self.include]
+            fieldsets[self.resource_type] = [*own, *(h for h in heads if h not in own)]
+        for path, names in _related_fields(self.fields).items():
+            for target in _targets(self.resource_type, path):
+                fieldsets.setdefault(target, [])
+                fieldsets[target] += [n for n in names if n not in fieldsets[target]]
+        return fieldsets
 
     def fingerprint(self, base_url: str) -> str:
         """Identifies an export, so a checkpoint is only resumed by the same one."""
@@ -138,6 +153,8 @@ async def export_collection(
                 reader.acknowledge(page)
             valid_bytes += len(data)
             records += len(page.items)
+            if isinstance(reader, PartitionedReader):
+                _update_total(progress, reader, records)
             progress.advance(len(page.items), client.rate_limit.remaining)
             if time.monotonic() - last_checkpoint >= CHECKPOINT_INTERVAL:
                 await asyncio.to_thread(sink.save, checkpoint())
@@ -155,6 +172,16 @@ async def export_collection(
         resumed=previous is not None,
         output=output if isinstance(output, Path) else None,
     )
+
+
+def _update_total(progress: Progress, reader: PartitionedReader, records: int) -> None:
+    """The server's count when it gave one, else what has been read plus an estimate."""
+    if reader.total is not None:
+        progress.total, progress.estimated = reader.total, False
+        return
+    remaining = reader.estimated_remaining()
+    if remaining is not None:
+        progress.total, progress.estimated = records + remaining, True
 
 
 def _reader(
@@ -292,8 +319,49 @@ class _FileSink:
 def _default_format(options: ExportOptions) -> OutputFormat:
     if options.format == "jsonl":
         return JsonLinesFormat(options.include)
-    attributes, relationships = _columns(options.resource_type, options.fields)
-    return CsvFormat(attributes, relationships)
+    own = [name for name in options.fields if "." not in name]
+    attributes, relationships = _columns(options.resource_type, own)
+    chosen = _related_fields(options.fields)
+    related = [
+        (path, chosen.get(path) or _attribute_names(_targets(options.resource_type, path)))
+        for path in options.include
+    ]
+    return CsvFormat(attributes, relationships, related)
+
+
+def _related_fields(fields: Sequence[str]) -> dict[str, list[str]]:
+    """`account.name`, `account.owner.email` as {"account": ["name"], "account.owner": [...]}."""
+    chosen: dict[str, list[str]] = {}
+    for name in fields:
+        path, dot, field = name.rpartition(".")
+        if dot:
+            chosen.setdefault(path, []).append(field)
+    return chosen
+
+
+def _targets(resource_type: str, path: str) -> list[str]:
+    """The documented types at the end of a relationship path; [] for undocumented ones."""
+    from .._spec import RESOURCES
+    from .._spec_names import path_targets
+
+    spec = RESOURCES.get(resource_type)
+    if spec is None:
+        return []
+    try:
+        return [target.type for target in path_targets(spec, path, "include")]
+    except ValueError:
+        return []
+
+
+def _attribute_names(types: Sequence[str]) -> list[str]:
+    from .._spec import RESOURCES
+
+    names: list[str] = []
+    for type_name in types:
+        for attribute in RESOURCES[type_name].attributes:
+            if not attribute.write_only and attribute.name not in names:
+                names.append(attribute.name)
+    return names
 
 
 def _columns(resource_type: str, fields: Sequence[str]) -> tuple[list[str], list[str]]:

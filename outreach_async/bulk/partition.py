@@ -13,6 +13,10 @@ fail at proxies); the size grows back after a run of good pages.
 
 `checkpoint()` describes what the consumer has acknowledged, range by range, so an export
 can stop at any moment and `resume_from` a checkpoint without gaps or duplicates.
+
+For progress displays, the first request asks the server for `meta.count` (`total`); where
+the server throttles or truncates the count, `estimated_remaining()` extrapolates from the
+density of records each range has shown so far.
 """
 
 from __future__ import annotations
@@ -150,6 +154,24 @@ class PartitionedReader:
                 if not r.finished
             ]
         self.stats = PartitionStats()
+        self._count: int | None = None
+
+    @property
+    def total(self) -> int | None:
+        """The matching records by the server's `meta.count`; None when it gave no exact one.
+
+        Known once the id bounds are read (not when resuming). Outreach answers `count: 0`
+        with `count_truncated` under load, and truncates counts over its cap: both are None.
+        """
+        return self._count
+
+    def estimated_remaining(self) -> int | None:
+        """Records not read yet, from each range's density so far; None before any page."""
+        ranges = self._all()
+        if not any(r.covered for r in ranges):
+            return None
+        fallback = self._overall_density()
+        return round(sum(r.remaining * r.density(fallback) for r in ranges))
 
     @property
     def planned(self) -> bool:
@@ -429,11 +451,24 @@ class PartitionedReader:
         return min(lowest, highest), max(lowest, highest)
 
     async def _first_id(self, sort: str) -> int | None:
-        query = self._query.replace(sort=[sort], page_size=1, include=(), count=None)
+        """The first id in `sort` order; the lowest id's request also asks for the count."""
+        counted = sort == "id"
+        query = self._query.replace(sort=[sort], page_size=1, include=(), count=counted or None)
         response = await self._session.request("GET", self._path, query=query.encode())
         self.stats.requests += 1
         document = parse_document(response.json(), where=f"GET {response.url}")
+        if counted:
+            self._count = _exact_count(document)
         return _int_id(document.resources[0]) if document.resources else None
+
+
+def _exact_count(document: Document) -> int | None:
+    count = document.meta.get("count")
+    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+        return None
+    if document.meta.get("count_truncated") or (count == 0 and document.resources):
+        return None
+    return count
 
 
 def _low(rng: _Range) -> int:
