@@ -272,8 +272,9 @@ def test_repr_shows_present_fields_and_hides_secrets() -> None:
     mailbox = Mailbox(email="rep@example.com", password="hunter2-secret", smtp_password=None)
     text = repr(mailbox)
     assert "hunter2-secret" not in text
-    assert "password=<hidden>" in text and "smtp_password=None" in text
-    assert "user_id" not in text  # absent fields are left out
+    assert "password=<hidden>" in text
+    assert "smtp_password" not in text  # null fields are left out, like absent ones
+    assert "user_id" not in text
     assert repr(Prospect(id=3)) == "Prospect(id=3)"
 
 

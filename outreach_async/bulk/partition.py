@@ -30,6 +30,7 @@ from typing import Any
 
 import attrs
 
+from .._repr import Raw, compact_repr
 from ..errors import ServerError, TransportError
 from ..http._urls import resolve_link
 from ..http.retry import RetryPolicy
@@ -96,6 +97,11 @@ class PartitionPage:
     def low(self) -> int:
         return self._range.low
 
+    def __repr__(self) -> str:
+        items = Raw(f"<{len(self.items)}>")
+        fields = [("items", items), ("low", self.low), ("position", self.position)]
+        return compact_repr("PartitionPage", fields)
+
 
 @attrs.define
 class PartitionStats:
@@ -155,6 +161,13 @@ class PartitionedReader:
             ]
         self.stats = PartitionStats()
         self._count: int | None = None
+
+    def __repr__(self) -> str:
+        fields: list[tuple[str, Any]] = [("path", self._path), ("concurrency", self._concurrency)]
+        if self._ranges is not None:
+            fields.append(("ranges", len(self._ranges)))
+        fields.append(("records", self.stats.records))
+        return compact_repr("PartitionedReader", fields)
 
     @property
     def total(self) -> int | None:

@@ -20,6 +20,7 @@ import attrs
 
 from .._absent import ABSENT, Absent
 from .._converter import converter
+from .._repr import Raw, compact_repr, names_first
 from ..errors import TransportError
 
 __all__ = [
@@ -164,6 +165,20 @@ class Resource:
         """The resource object as the API writes it."""
         return converter.unstructure(self)  # type: ignore[no-any-return]
 
+    def __repr__(self) -> str:
+        """`Resource(type='prospect', id=1, firstName='Sally', ...)`: non-null fields only."""
+        fields: list[tuple[str, Any]] = [("type", self.type)]
+        if self.id is not None:
+            fields.append(("id", self.id))
+        fields += names_first((k, v) for k, v in self.attributes.items() if v is not None)
+        for name, relationship in self.relationships.items():
+            data = relationship.data
+            if isinstance(data, ResourceIdentifier):
+                fields.append((name, Raw(f"<{data.type} {data.id}>")))
+            elif isinstance(data, list) and data:
+                fields.append((name, Raw(f"<{len(data)} {data[0].type}>")))
+        return compact_repr("Resource", fields)
+
 
 Related = Resource | ResourceIdentifier | list[Resource | ResourceIdentifier] | None
 
@@ -188,6 +203,22 @@ class Document:
 
     def __iter__(self) -> Iterator[Resource]:
         return iter(self.resources)
+
+    def __repr__(self) -> str:
+        """`Document(data=<100 prospect>, included=<3>, next=True, meta={...})`."""
+        if isinstance(self.data, list):
+            kinds = sorted({r.type for r in self.data})
+            data: Any = Raw(f"<{len(self.data)} {'/'.join(kinds) or 'resources'}>")
+        else:
+            data = self.data
+        fields: list[tuple[str, Any]] = [("data", data)]
+        if self.included:
+            fields.append(("included", Raw(f"<{len(self.included)}>")))
+        if self.links.next:
+            fields.append(("next", True))
+        if self.meta:
+            fields.append(("meta", self.meta))
+        return compact_repr("Document", fields)
 
     def find(self, resource_type: str, resource_id: int | str) -> Resource | None:
         """A resource of this document (primary or included) by type and id."""

@@ -13,6 +13,7 @@ from typing import Any, Literal
 
 import attrs
 
+from .._repr import Raw, compact_repr
 from ..errors import PaginationLimitError, TransportError
 from ..http._urls import resolve_link
 from ..http.session import Session
@@ -62,6 +63,24 @@ class Page:
     def __len__(self) -> int:
         return len(self.items)
 
+    def __repr__(self) -> str:
+        return page_repr("Page", self, self.items)
+
+
+def page_repr(name: str, page: Page, items: list[Any]) -> str:
+    """`Page(items=<100 prospect>, next=True, count=2500)`, for generic and typed pages."""
+    kinds = sorted({_type_of(item) for item in items})
+    fields: list[tuple[str, Any]] = [("items", Raw(f"<{len(items)} {'/'.join(kinds)}>".strip()))]
+    fields.append(("next", page.next_url is not None))
+    if page.count is not None:
+        fields.append(("count", page.count))
+    return compact_repr(name, fields)
+
+
+def _type_of(item: Any) -> str:
+    kind = getattr(item, "TYPE", None) or getattr(item, "type", None)
+    return kind if isinstance(kind, str) else type(item).__name__
+
 
 async def fetch_page(session: Session, target: str, query: str = "") -> Page:
     """GET one collection page and parse it."""
@@ -89,6 +108,11 @@ class Paginator:
         self._query = query or Query()
         self._mode = mode
         self._max_offset = max_offset
+
+    def __repr__(self) -> str:
+        query = self._query.encode()
+        fields: list[tuple[str, Any]] = [("path", self._path), ("mode", self._mode)]
+        return compact_repr("Paginator", [*fields, ("query", query)] if query else fields)
 
     def __await__(self) -> Generator[Any, None, Page]:
         return self.first_page().__await__()

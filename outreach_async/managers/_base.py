@@ -17,7 +17,7 @@ import attrs
 from ..errors import TransportError
 from ..http.session import Session
 from ..jsonapi.document import Document, Links, Resource, ResourceIdentifier
-from ..jsonapi.pagination import Page, Paginator
+from ..jsonapi.pagination import Page, Paginator, page_repr
 from ..jsonapi.resources import RelationshipValue, ResourceManager
 from ..models._base import Model, from_resource
 from ._names import wire_fields, wire_filter, wire_include, wire_sort
@@ -94,6 +94,9 @@ class TypedPage(Generic[M]):
     def __iter__(self) -> Iterator[M]:
         return iter(self.items)
 
+    def __repr__(self) -> str:
+        return page_repr("TypedPage", self.page, self.items)
+
 
 class TypedPaginator(Generic[M]):
     """A `Paginator` whose items are typed: awaitable (first page) and async-iterable."""
@@ -101,6 +104,9 @@ class TypedPaginator(Generic[M]):
     def __init__(self, paginator: Paginator, convert: Callable[[Resource], M]) -> None:
         self._paginator = paginator
         self._convert = convert
+
+    def __repr__(self) -> str:
+        return f"Typed{self._paginator!r}"
 
     def __await__(self) -> Generator[Any, None, TypedPage[M]]:
         return self.first_page().__await__()

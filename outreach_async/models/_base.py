@@ -16,7 +16,7 @@ speak the JSON:API resource object.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from typing import Any, ClassVar, Generic, Literal, TypeVar, cast
 
@@ -24,6 +24,7 @@ import attrs
 
 from .._absent import ABSENT, Absent
 from .._converter import converter, format_datetime, parse_date, parse_datetime
+from .._repr import Raw, compact_repr, names_first
 from ..jsonapi.document import (
     Related,
     Relationship,
@@ -246,21 +247,21 @@ class Model:
         return attributes, relationships
 
     def __repr__(self) -> str:
+        """`Prospect(id=1, first_name='Sally', ...)`: set fields only (not ABSENT, not None)."""
         schema = self.SCHEMA
-        parts = [] if self.id is None else [f"id={self.id!r}"]
-        for field in schema.fields:
-            value = getattr(self, field.name)
-            if value is ABSENT:
-                continue
-            if field.name in schema.write_only and value is not None:
-                parts.append(f"{field.name}=<hidden>")
-            else:
-                parts.append(f"{field.name}={value!r}")
-        if self.extra:
-            parts.append(f"extra={self.extra!r}")
-        if self.extra_relationships:
-            parts.append(f"extra_relationships={self.extra_relationships!r}")
-        return f"{type(self).__name__}({', '.join(parts)})"
+
+        def shown() -> Iterator[tuple[str, Any]]:
+            for field in schema.fields:
+                value = getattr(self, field.name)
+                if value is ABSENT or value is None:
+                    continue
+                yield field.name, Raw("<hidden>") if field.name in schema.write_only else value
+            for key, value in self.extra.items():
+                if value is not None:
+                    yield key, value
+
+        head = [("id", self.id)] if self.id is not None else []
+        return compact_repr(type(self).__name__, [*head, *names_first(shown())])
 
 
 def register(model: type[M], structure: Callable[[Resource], M]) -> None:
