@@ -4,6 +4,7 @@
     ├── TransportError             connection failed, timed out, or a body was not what it claimed
     │   └── OriginError            a link or redirect pointed away from the API's origin
     ├── ClientClosedError          the client was used after it was closed
+    ├── EventLoopError             the client was used from another event loop than its own
     ├── PaginationLimitError       offset paging reached the server's 10,000 cap
     ├── BatchTimeout               a bulk action's batch did not finish in the time allowed
     ├── SequenceCopyError          copying a sequence's steps stopped part way
@@ -45,6 +46,7 @@ __all__ = [
     "ClientClosedError",
     "Conflict",
     "ErrorObject",
+    "EventLoopError",
     "Forbidden",
     "NotFound",
     "OriginError",
@@ -110,6 +112,14 @@ class OriginError(TransportError):
 
 class ClientClosedError(OutreachError):
     """The client (or its session) was used after `close()`."""
+
+
+class EventLoopError(OutreachError):
+    """The client was used from an event loop other than the one it first ran on.
+
+    Its connections and locks belong to that loop. Create a client inside the loop that uses
+    it: one per `asyncio.run()`, per test, or in a web framework's lifespan.
+    """
 
 
 class PaginationLimitError(OutreachError):

@@ -24,6 +24,7 @@ from ..errors import (
     APIError,
     ClientClosedError,
     ErrorObject,
+    EventLoopError,
     OutreachError,
     RateLimited,
     TransportError,
@@ -117,6 +118,8 @@ class Session:
         self._http = http
         self._owns_http = http is None
         self._closed = False
+        #: The event loop the session belongs to: its first user's (or the aiohttp session's).
+        self._loop: asyncio.AbstractEventLoop | None = getattr(http, "_loop", None)
 
     def __repr__(self) -> str:
         return f"Session(base_url={str(self.base_url)!r}, auth={self.auth!r})"
@@ -139,10 +142,23 @@ class Session:
         """Close the aiohttp session if this session created it. Safe to call twice."""
         if self._closed:
             return
+        self._check_loop()
         self._closed = True
         if self._owns_http and self._http is not None:
             await self._http.close()
         await self.auth.aclose()
+
+    def _check_loop(self) -> None:
+        """Bind the session to the running loop on first use; refuse any other loop after."""
+        running = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = running
+        elif self._loop is not running:
+            raise EventLoopError(
+                "this client was first used on another event loop, which owns its "
+                "connections; create the OutreachClient inside the loop that uses it "
+                "(one per asyncio.run(), per test, or in the app's lifespan)"
+            )
 
     def url_for(self, target: str, query: str = "") -> yarl.URL:
         """An absolute URL for a path below the base URL, or a full URL on the same origin.
@@ -181,6 +197,7 @@ class Session:
         """
         if self._closed:
             raise ClientClosedError("this client is closed; create a new OutreachClient")
+        self._check_loop()
         method = method.upper()
         url = self.url_for(target, query)
         payload = None if body is None else json.dumps(body, separators=(",", ":")).encode()

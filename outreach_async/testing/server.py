@@ -10,6 +10,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import threading
+from collections.abc import Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -152,6 +156,30 @@ class FakeOutreach:
         runner, self._runner = self._runner, None
         if runner is not None:
             await runner.cleanup()
+
+    @contextlib.contextmanager
+    def in_thread(self) -> Iterator[FakeOutreach]:
+        """Serve from a thread with its own event loop, for synchronous tests.
+
+        FastAPI's `TestClient` runs the app on an event loop of its own and blocks the
+        test while it does, so a server on the test's loop could not answer:
+
+        >>> with FakeOutreach(prospects=50).in_thread() as server, TestClient(app) as http:
+        ...     http.get("/prospects/1")
+        """
+        loop = asyncio.new_event_loop()
+        thread = threading.Thread(target=loop.run_forever, name="fake-outreach", daemon=True)
+        thread.start()
+        try:
+            asyncio.run_coroutine_threadsafe(self.start(), loop).result()
+            try:
+                yield self
+            finally:
+                asyncio.run_coroutine_threadsafe(self.close(), loop).result()
+        finally:
+            loop.call_soon_threadsafe(loop.stop)
+            thread.join()
+            loop.close()
 
     async def __aenter__(self) -> FakeOutreach:
         await self.start()
