@@ -36,16 +36,21 @@ from .models import Model, model_for
 from .models._base import from_resource
 
 __all__ = [
+    "MAX_BODY_SIZE",
     "SIGNATURE_HEADER",
     "WebhookEvent",
     "aiohttp_handler",
     "parse_event",
+    "refusal",
+    "secret_bytes",
     "sign",
     "verify_and_parse",
     "verify_signature",
 ]
 
 SIGNATURE_HEADER = "Outreach-Webhook-Signature"
+#: The largest delivery read, in bytes: aiohttp's default `client_max_size` (1 MiB).
+MAX_BODY_SIZE = 1024**2
 
 logger = logging.getLogger("outreach_async")
 
@@ -80,7 +85,7 @@ class WebhookEvent:
 
 def sign(secret: Secret, body: Body) -> str:
     """The signature Outreach sends for `body`: hex HMAC-SHA256 keyed with `secret`."""
-    return hmac.new(_key(secret), _raw(body), hashlib.sha256).hexdigest()
+    return hmac.new(secret_bytes(secret), _raw(body), hashlib.sha256).hexdigest()
 
 
 def verify_signature(secret: Secret, body: Body, signature: str | None) -> None:
@@ -139,25 +144,34 @@ def aiohttp_handler(secret: Secret, callback: Callback) -> Handler:
 
     >>> app.router.add_post("/outreach/webhook", aiohttp_handler(SECRET, on_event))
     """
-    key = _key(secret)
+    key = secret_bytes(secret)
 
     async def handle_outreach_webhook(request: web.Request) -> web.StreamResponse:
         body = await request.read()
         try:
             event = verify_and_parse(key, body, request.headers.get(SIGNATURE_HEADER))
-        except WebhookSignatureError as exc:
-            logger.warning("webhook refused: %s", exc)
-            return web.Response(status=401, text="invalid signature")
         except WebhookError as exc:
-            logger.warning("webhook refused: %s", exc)
-            return web.Response(status=400, text="not an Outreach event")
+            status, text = refusal(exc)
+            return web.Response(status=status, text=text)
         await callback(event)
         return web.Response(status=204)
 
     return handle_outreach_webhook
 
 
-def _key(secret: Secret) -> bytes:
+def refusal(error: WebhookError) -> tuple[int, str]:
+    """The answer to a delivery that was refused (401 bad signature, 400 not an event), logged.
+
+    The text names no detail of the check, so it tells a forger nothing.
+    """
+    logger.warning("webhook refused: %s", error)
+    if isinstance(error, WebhookSignatureError):
+        return 401, "invalid signature"
+    return 400, "not an Outreach event"
+
+
+def secret_bytes(secret: Secret) -> bytes:
+    """The secret as the HMAC key; ValueError for an empty one, so setup fails early."""
     if isinstance(secret, str):
         secret = secret.encode()
     if not isinstance(secret, bytes) or not secret:
