@@ -4,7 +4,8 @@
     ├── TransportError             connection failed, timed out, or a body was not what it claimed
     │   └── OriginError            a link or redirect pointed away from the API's origin
     ├── ClientClosedError          the client was used after it was closed
-    ├── PaginationLimitError       offset paging reached the server's 10,000 cap
+    ├── PaginationError            the server's pages do not lead to the end of the collection
+    │   └── PaginationLimitError   offset paging reached the server's 10,000 cap
     ├── BatchTimeout               a bulk action's batch did not finish in the time allowed
     ├── SequenceCopyError          copying a sequence's steps stopped part way
     ├── AuthError                  no usable credentials could be had
@@ -54,6 +55,7 @@ __all__ = [
     "NotFound",
     "OriginError",
     "OutreachError",
+    "PaginationError",
     "PaginationLimitError",
     "RateLimited",
     "SequenceCopyError",
@@ -148,7 +150,12 @@ class ClientClosedError(OutreachError):
     """The client (or its session) was used after `close()`."""
 
 
-class PaginationLimitError(OutreachError):
+class PaginationError(OutreachError):
+    """Paging cannot reach the end: a `links.next` already followed, or a page that does
+    not advance, would read the same records forever."""
+
+
+class PaginationLimitError(PaginationError):
     """Offset pagination cannot go past the server's maximum offset."""
 
 
