@@ -23,6 +23,8 @@ from outreach_async.fastapi import (
 from outreach_async.testing import FakeOutreach, RateLimitSettings
 from outreach_async.webhooks import SIGNATURE_HEADER, WebhookEvent, sign
 
+from .._docs import the_example
+
 ROOMY = RateLimitSettings(limit=100_000, window=10.0)
 SECRET = "whsec-test-5f2a"
 
@@ -171,3 +173,19 @@ async def test_a_hundred_concurrent_requests_share_one_client() -> None:
     assert [a.status_code for a in answers] == [200] * 100
     assert {a.json()["client"] for a in answers} == {id(client)}
     assert sorted(a.json()["id"] for a in answers) == sorted(1 + n % 200 for n in range(100))
+
+
+def test_the_documented_example_app_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    code = the_example("outreach_lifespan()", "webhook_event(WEBHOOK_SECRET)")
+    with FakeOutreach(seed=2, rate_limit=ROOMY).in_thread() as server:
+        monkeypatch.setenv("OUTREACH_ACCESS_TOKEN", server.token)
+        monkeypatch.setenv("OUTREACH_BASE_URL", server.api_url)
+        namespace: dict[str, Any] = {"__name__": "documented_app", "WEBHOOK_SECRET": SECRET}
+        exec(compile(code, "documented_app", "exec"), namespace)
+        with TestClient(namespace["app"]) as http:
+            prospect = http.get("/prospects/3")
+            missing = http.get("/prospects/999999")
+            delivered = http.post("/outreach/webhook", **_delivery(EVENT, sign(SECRET, EVENT)))
+    assert prospect.status_code == 200 and prospect.json()["id"] == 3
+    assert missing.status_code == 404
+    assert delivered.status_code == 204

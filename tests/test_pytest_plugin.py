@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
+
+from ._docs import the_example
 
 pytest_plugins = ["pytester"]
 
-README = Path(__file__).resolve().parents[2] / "README.md"
-
 
 def documented_example() -> str:
-    """The README's example test of the `fake_outreach` fixture."""
-    blocks = re.findall(r"^```python\n(.*?)^```", README.read_text(), re.DOTALL | re.MULTILINE)
-    examples = [block for block in blocks if "def test_" in block and "fake_outreach" in block]
-    assert len(examples) == 1, "README.md shows one example test of the fake_outreach fixture"
-    return examples[0]
+    """The documentation's example test of the `fake_outreach` fixture."""
+    return the_example("async def test_", "(fake_outreach)")
 
 
 def test_the_documented_example_passes_in_pytest_asyncio_s_strict_mode(
