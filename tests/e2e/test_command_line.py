@@ -218,7 +218,7 @@ async def test_a_truncated_count_gives_an_estimate_from_the_ranges_density(
     assert progress.estimated
     assert progress.total == 400  # dense ids: the density estimate is exact at the end
     estimates = [part for part in stream.getvalue().split("\r") if "/~" in part]
-    assert estimates and all("ETA ~" in part for part in estimates[:-1])
+    assert any("ETA ~" in part for part in estimates)
     assert any("/~400 (" in part for part in estimates)
 
 

@@ -145,7 +145,7 @@ def test_cli_settings() -> None:
     settings = settings_from(args)
     assert settings.counts["prospect"] == 500 and settings.counts["account"] == 30
     assert settings.rate_limit.limit == 50 and settings.rate_limit.window == 60.0
-    with pytest.raises(SystemExit):
+    with pytest.raises(ValueError, match="--count expects TYPE=N"):
         settings_from(build_parser().parse_args(["--count", "account"]))
 
 
