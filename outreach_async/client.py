@@ -21,9 +21,9 @@ __all__ = ["OutreachClient"]
 class OutreachClient(TypedManagers):
     """An Outreach API client.
 
-    >>> async with OutreachClient("ACCESS_TOKEN") as client:
-    ...     prospect = await client.prospects.get(1)          # a typed `Prospect`
-    ...     resource = await client.resource("prospect").get(1)  # a generic `Resource`
+        async with OutreachClient("ACCESS_TOKEN") as client:
+            prospect = await client.prospects.get(1)          # a typed `Prospect`
+            resource = await client.resource("prospect").get(1)  # a generic `Resource`
 
     `auth` is an access token or an `Auth` object. Pass `http` to share an aiohttp session
     you own; the client then leaves it open when it closes. `limiter` paces requests to the
@@ -79,6 +79,7 @@ class OutreachClient(TypedManagers):
 
     @property
     def closed(self) -> bool:
+        """True once `close()` was called (or the `async with` block ended)."""
         return self.session.closed
 
     @property

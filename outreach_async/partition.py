@@ -53,6 +53,7 @@ class RangeProgress:
 
     @property
     def finished(self) -> bool:
+        """True when every record of the range has been acknowledged."""
         return self.acknowledged >= self.high
 
 
@@ -90,6 +91,7 @@ class PartitionPage:
 
     @property
     def low(self) -> int:
+        """The lowest id of the range this page covers."""
         return self._range.low
 
 

@@ -68,6 +68,7 @@ class Timeouts:
     connect: float | None = 15.0
 
     def to_aiohttp(self) -> aiohttp.ClientTimeout:
+        """The same timeouts as aiohttp's `ClientTimeout`."""
         return aiohttp.ClientTimeout(total=self.total, connect=self.connect)
 
 
@@ -130,6 +131,7 @@ class Session:
 
     @property
     def closed(self) -> bool:
+        """True once `close()` was called; requests then raise `ClientClosedError`."""
         return self._closed
 
     @property

@@ -88,6 +88,7 @@ class FakeOutreach:
 
     @property
     def api_url(self) -> str:
+        """The API v2 base URL, `http://127.0.0.1:PORT/api/v2`: the client's `base_url`."""
         return self.url + "/api/v2"
 
     @property
@@ -131,9 +132,11 @@ class FakeOutreach:
 
     @property
     def started(self) -> bool:
+        """True between `start()` and `close()`."""
         return self._runner is not None
 
     async def start(self) -> None:
+        """Start serving (on a free port unless `port` was given); `async with` calls it."""
         if self._runner is not None:
             return
         runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=1.0)
@@ -149,6 +152,7 @@ class FakeOutreach:
         self._runner = runner
 
     async def close(self) -> None:
+        """Stop serving; safe to call twice."""
         runner, self._runner = self._runner, None
         if runner is not None:
             await runner.cleanup()
