@@ -5,6 +5,8 @@ async with OutreachClient(token) as client:
         print(prospect.id, prospect.last_name)
 
 Typed models live in `outreach_async.models`; `client.resource(type)` gives generic resources.
+`CourseMailerClient` (`outreach_async.coursemailer`) speaks the plain-JSON course-mailer API
+over the same session.
 """
 
 from ._absent import ABSENT, Absent, present
@@ -12,6 +14,7 @@ from ._version import __version__
 from .auth import Auth, BearerToken
 from .batches import BatchFailure, BatchResult
 from .client import OutreachClient
+from .coursemailer import CourseMailerClient
 from .document import (
     Document,
     Links,
@@ -86,6 +89,7 @@ __all__ = [
     "BearerToken",
     "ClientClosedError",
     "Conflict",
+    "CourseMailerClient",
     "Document",
     "ErrorObject",
     "Event",
