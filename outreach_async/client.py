@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from types import TracebackType
 
 import aiohttp
 
+from ._session_client import SessionClient
 from .auth import Auth, BearerToken
-from .events import Hook, Hooks
+from .events import Hook
 from .managers._accessors import TypedManagers
-from .ratelimit import Limiter, RateLimitSnapshot
+from .ratelimit import Limiter
 from .resources import ResourceManager
 from .retry import RetryPolicy
 from .session import DEFAULT_BASE_URL, DEFAULT_MAX_BODY_SIZE, Clock, Session, Sleep, Timeouts
@@ -18,7 +18,7 @@ from .session import DEFAULT_BASE_URL, DEFAULT_MAX_BODY_SIZE, Clock, Session, Sl
 __all__ = ["OutreachClient"]
 
 
-class OutreachClient(TypedManagers):
+class OutreachClient(TypedManagers, SessionClient):
     """An Outreach API client.
 
     >>> async with OutreachClient("ACCESS_TOKEN") as client:
@@ -61,35 +61,6 @@ class OutreachClient(TypedManagers):
 
     def __repr__(self) -> str:
         return f"OutreachClient(base_url={str(self.session.base_url)!r})"
-
-    async def __aenter__(self) -> OutreachClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Close the connections this client opened. Safe to call twice."""
-        await self.session.close()
-
-    @property
-    def closed(self) -> bool:
-        return self.session.closed
-
-    @property
-    def rate_limit(self) -> RateLimitSnapshot:
-        """The request budget as the limiter knows it: limit, remaining, reset, pause."""
-        return self.session.limiter.snapshot()
-
-    @property
-    def hooks(self) -> Hooks:
-        """Callbacks told about requests, responses, retries and 429s: `hooks.add(fn)`."""
-        return self.session.hooks
 
     def resource(self, resource_type: str, plural: str | None = None) -> ResourceManager:
         """The generic manager for a resource type, e.g. `client.resource("prospect")`."""

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime
-from types import TracebackType
 
 import aiohttp
 
+from .._session_client import SessionClient
 from ..auth import Auth, BearerToken
-from ..events import Hook, Hooks
-from ..ratelimit import Limiter, RateLimitSnapshot
+from ..events import Hook
+from ..ratelimit import Limiter
 from ..retry import RetryPolicy
 from ..session import DEFAULT_MAX_BODY_SIZE, Clock, Session, Sleep, Timeouts
 from ._answers import checked
@@ -38,7 +38,7 @@ class _NoCredentials(Auth):
         return "NoCredentials()"
 
 
-class CourseMailerClient:
+class CourseMailerClient(SessionClient):
     """A client of one course mailer.
 
     >>> async with CourseMailerClient("https://mailer.example.com") as mailer:
@@ -89,35 +89,6 @@ class CourseMailerClient:
 
     def __repr__(self) -> str:
         return f"CourseMailerClient(base_url={str(self.session.base_url)!r})"
-
-    async def __aenter__(self) -> CourseMailerClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Close the connections this client opened. Safe to call twice."""
-        await self.session.close()
-
-    @property
-    def closed(self) -> bool:
-        return self.session.closed
-
-    @property
-    def rate_limit(self) -> RateLimitSnapshot:
-        """The request budget as the limiter knows it: limit, remaining, reset, pause."""
-        return self.session.limiter.snapshot()
-
-    @property
-    def hooks(self) -> Hooks:
-        """Callbacks told about requests, responses, retries and 429s: `hooks.add(fn)`."""
-        return self.session.hooks
 
     async def duplicate_emails(
         self,

@@ -67,20 +67,21 @@ async def test_a_token_goes_as_a_bearer_header_and_stays_out_of_reprs(
     assert call.kwargs["data"] is None
 
 
-@pytest.mark.parametrize("spelling", ["total-sequences", "total_sequences"])
-async def test_a_total_is_read_in_either_spelling(
-    mocked: RecordingMock, mailer: CourseMailerClient, spelling: str
+@pytest.mark.parametrize(
+    ("method", "key"),
+    [
+        ("GET", "total-sequences"),
+        ("GET", "total_sequences"),
+        ("POST", "sequence-id"),
+        ("POST", "sequence_id"),
+    ],
+)
+async def test_a_total_and_a_new_id_are_read_in_either_spelling(
+    mocked: RecordingMock, mailer: CourseMailerClient, method: str, key: str
 ) -> None:
-    mocked.get(f"{BASE}/sequences", payload={spelling: 7}, content_type=JSON)
-    assert await mailer.sequences.count() == 7
-
-
-@pytest.mark.parametrize("spelling", ["sequence-id", "sequence_id"])
-async def test_a_new_id_is_read_in_either_spelling(
-    mocked: RecordingMock, mailer: CourseMailerClient, spelling: str
-) -> None:
-    mocked.post(f"{BASE}/sequences", payload={spelling: 12}, content_type=JSON)
-    assert await mailer.sequences.create() == 12
+    mocked.add(f"{BASE}/sequences", method, payload={key: 7}, content_type=JSON)
+    call = mailer.sequences.count if method == "GET" else mailer.sequences.create
+    assert await call() == 7
 
 
 async def test_duplicate_emails_sends_the_documented_body(
