@@ -192,7 +192,7 @@ class Session:
         `retry` replaces the session's policy for this request only.
         """
         if self._closed:
-            raise ClientClosedError("this client is closed; create a new OutreachClient")
+            raise ClientClosedError("this client is closed; create a new one")
         method = method.upper()
         url = self.url_for(target, query)
         payload = None if body is None else json.dumps(body, separators=(",", ":")).encode()
@@ -335,7 +335,7 @@ class Session:
 
     def _session(self) -> aiohttp.ClientSession:
         if self._closed:
-            raise ClientClosedError("this client is closed; create a new OutreachClient")
+            raise ClientClosedError("this client is closed; create a new one")
         if self._http is None:
             self._http = aiohttp.ClientSession(timeout=self.timeouts.to_aiohttp())
             _never_resend(self._http)

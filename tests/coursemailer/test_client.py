@@ -9,6 +9,7 @@ import pytest
 
 from outreach_async import (
     ABSENT,
+    ClientClosedError,
     Event,
     NotFound,
     RateLimitSnapshot,
@@ -303,3 +304,15 @@ async def test_a_token_is_sent_when_the_server_wants_one(clock: SharedClock) -> 
                 await anonymous.sequences.count()
     assert secret not in str(caught.value) and secret not in repr(mailer)
     assert "a valid bearer token is required" in str(caught.value)
+
+
+async def test_a_closed_client_says_so_without_naming_another_api(
+    server: FakeCourseMailer, clock: SharedClock
+) -> None:
+    async with client_of(server, clock) as mailer:
+        assert await mailer.sequences.count() == 3
+    assert mailer.closed
+    with pytest.raises(ClientClosedError, match="this client is closed") as caught:
+        await mailer.sequences.count()
+    assert "Outreach" not in str(caught.value)
+    assert server.requests.total == 1
