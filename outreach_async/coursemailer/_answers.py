@@ -15,9 +15,10 @@ from typing import Any, TypeVar
 from .._converter import converter
 from ..errors import APIError, TransportError, parse_error_objects
 from ..session import Response
-from ._wire import read_key
+from ._wire import read_key, spellings
+from .models import Record
 
-R = TypeVar("R")
+R = TypeVar("R", bound=Record)
 
 
 def says_failure(payload: object) -> bool:
@@ -33,14 +34,18 @@ def checked(response: Response) -> Any:
     """The answer's JSON, raising `APIError` when the body says the request failed."""
     payload = response.json()
     if says_failure(payload):
-        raise APIError(
-            response.status,
-            parse_error_objects(response.body),
-            method=response.method,
-            url=response.url,
-            headers=response.headers,
-        )
+        raise _failure(response)
     return payload
+
+
+def _failure(response: Response) -> APIError:
+    return APIError(
+        response.status,
+        parse_error_objects(response.body),
+        method=response.method,
+        url=response.url,
+        headers=response.headers,
+    )
 
 
 def malformed(response: Response, expected: str) -> TransportError:
@@ -67,16 +72,22 @@ def integer_under(response: Response, key: str) -> int:
 
 
 def record_of(response: Response, cls: type[R], wrapper: str) -> R:
-    """One model from an answer: the object itself, or the one under `wrapper` (`"user"`)."""
-    payload = checked(response)
+    """One model from an answer: the object itself, or the one under `wrapper` (`"user"`).
+
+    A record may have fields named `error` or `status` of its own, so only an answer without
+    the record's id is taken for a failure report.
+    """
+    payload = response.json()
     if isinstance(payload, Mapping) and set(payload) == {wrapper}:
         payload = payload[wrapper]
+    if says_failure(payload) and not any(key in payload for key in spellings(cls.ID_KEY)):
+        raise _failure(response)
     return _structured(response, payload, cls, f"a {wrapper} object")
 
 
 def records_of(response: Response, cls: type[R], wrapper: str) -> list[R]:
     """The models of a list answer: a JSON array, or one under `wrapper` (`"users"`)."""
-    payload = checked(response)
+    payload = response.json()
     if isinstance(payload, Mapping) and isinstance(payload.get(wrapper), list):
         payload = payload[wrapper]
     if not isinstance(payload, list):

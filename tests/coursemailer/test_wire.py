@@ -271,3 +271,15 @@ async def test_a_full_url_to_another_origin_is_refused(
     with pytest.raises(OriginError):
         await mailer.session.request("GET", "https://elsewhere.example.com/sequences")
     assert mocked.sent == []
+
+
+async def test_a_read_answering_an_error_is_not_taken_for_a_record(
+    mocked: RecordingMock, mailer: CourseMailerClient
+) -> None:
+    url = f"{BASE}/sequences/1/users/2"
+    mocked.get(url, payload={"error": "no such user"}, content_type=JSON)
+    mocked.get(url, payload={"user-id": 2, "status": "error", "error": "bounced"})
+    with pytest.raises(APIError, match="no such user"):
+        await mailer.users.get(1, 2)
+    user = await mailer.users.get(1, 2)
+    assert user == User(id=2, extra={"status": "error", "error": "bounced"})
