@@ -11,18 +11,20 @@ over the same session.
 
 from ._absent import ABSENT, Absent, present
 from ._version import __version__
-from .auth import Auth, BearerToken
+from .auth import (
+    BearerToken,
+    FileTokenStore,
+    MemoryTokenStore,
+    OAuth2Auth,
+    OAuthApp,
+    ServerToServerAuth,
+    TokenPair,
+    TokenStore,
+)
 from .batches import BatchFailure, BatchResult
+from .bulk import ExportOptions, ExportResult, PartitionedReader, export_collection
 from .client import OutreachClient
 from .coursemailer import CourseMailerClient
-from .document import (
-    Document,
-    Links,
-    Relationship,
-    Resource,
-    ResourceIdentifier,
-    parse_document,
-)
 from .errors import (
     APIError,
     AuthError,
@@ -48,30 +50,45 @@ from .errors import (
     WebhookError,
     WebhookSignatureError,
 )
-from .events import (
+from .http import (
+    DEFAULT_BASE_URL,
+    Auth,
     Event,
     Hook,
     Hooks,
+    InProcessLimiter,
+    Limiter,
     RateLimitHit,
+    RateLimitSnapshot,
+    RedisLimiter,
     RequestStarted,
     RequestStats,
     ResponseReceived,
+    RetryPolicy,
     RetryScheduled,
+    Session,
+    Timeouts,
+)
+from .jsonapi import (
+    NOT_NULL,
+    Document,
+    Links,
+    Page,
+    Paginator,
+    Query,
+    Range,
+    Relationship,
+    Resource,
+    ResourceIdentifier,
+    ResourceManager,
+    at_least,
+    at_most,
+    between,
+    parse_document,
 )
 from .managers import TypedPage, TypedPaginator
 from .models import Model, Ref
-from .oauth import OAuth2Auth, OAuthApp
-from .pagination import Page, Paginator
-from .query import NOT_NULL, Query, Range, at_least, at_most, between
-from .ratelimit import InProcessLimiter, Limiter, RateLimitSnapshot
-from .ratelimit_redis import RedisLimiter
-from .resources import ResourceManager
-from .retry import RetryPolicy
-from .s2s import ServerToServerAuth
 from .sequences import SequenceAddFailure, SequenceAddResult, SequenceCopy
-from .session import DEFAULT_BASE_URL, Session, Timeouts
-from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
-from .tokens import TokenPair
 from .v1 import V1Sequences
 
 __all__ = [
@@ -93,6 +110,8 @@ __all__ = [
     "Document",
     "ErrorObject",
     "Event",
+    "ExportOptions",
+    "ExportResult",
     "FileTokenStore",
     "Forbidden",
     "Hook",
@@ -111,6 +130,7 @@ __all__ = [
     "Page",
     "PaginationLimitError",
     "Paginator",
+    "PartitionedReader",
     "Query",
     "Range",
     "RateLimitHit",
@@ -152,6 +172,7 @@ __all__ = [
     "at_least",
     "at_most",
     "between",
+    "export_collection",
     "parse_document",
     "present",
 ]

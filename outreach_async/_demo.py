@@ -24,9 +24,9 @@ from . import (
     ValidationError,
     at_least,
 )
-from ._progress import Progress
+from .bulk._progress import Progress
+from .bulk.export import ExportOptions, export_collection, summary
 from .coursemailer import CourseMailerClient, DateConversion
-from .export import ExportOptions, export_collection, summary
 from .testing import FakeCourseMailer, FakeOutreach, FaultSettings, RateLimitSettings
 
 PROSPECTS = 10_000

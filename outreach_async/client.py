@@ -6,14 +6,23 @@ from collections.abc import Iterable
 
 import aiohttp
 
-from ._session_client import SessionClient
-from .auth import Auth, BearerToken
-from .events import Hook
-from .managers._accessors import TypedManagers
-from .ratelimit import Limiter
-from .resources import ResourceManager
-from .retry import RetryPolicy
-from .session import DEFAULT_BASE_URL, DEFAULT_MAX_BODY_SIZE, Clock, Session, Sleep, Timeouts
+from ._accessors import TypedManagers
+from ._collection_paths import plural_of
+from .auth.bearer import BearerToken
+from .http.auth import Auth
+from .http.events import Hook
+from .http.ratelimit import Limiter
+from .http.retry import RetryPolicy
+from .http.session import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_BODY_SIZE,
+    Clock,
+    Session,
+    Sleep,
+    Timeouts,
+)
+from .http.session_client import SessionClient
+from .jsonapi.resources import ResourceManager
 
 __all__ = ["OutreachClient"]
 
@@ -66,6 +75,8 @@ class OutreachClient(TypedManagers, SessionClient):
         """The generic manager for a resource type, e.g. `client.resource("prospect")`."""
         manager = self._managers.get(resource_type)
         if manager is None:
-            manager = ResourceManager(self.session, resource_type, plural)
+            manager = ResourceManager(
+                self.session, resource_type, plural or plural_of(resource_type)
+            )
             self._managers[resource_type] = manager
         return manager

@@ -29,6 +29,7 @@ from .errors import (
     TransportError,
     ValidationError,
 )
+from .http.retry import UNACTED_STATUSES
 from .managers._base import IdLike, resource_id
 from .managers._generated import (
     SequencesBase,
@@ -47,7 +48,6 @@ from .models import (
     SequenceTemplate,
     Template,
 )
-from .retry import UNACTED_STATUSES
 
 __all__ = [
     "SequenceAddFailure",

@@ -16,7 +16,7 @@ from outreach_async import (
     TransportError,
     __version__,
 )
-from outreach_async.auth import Auth
+from outreach_async.http.auth import Auth
 
 from .conftest import BASE, TOKEN, RecordingMock
 

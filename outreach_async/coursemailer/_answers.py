@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from .._converter import converter
 from ..errors import APIError, TransportError, parse_error_objects
-from ..session import Response
+from ..http.session import Response
 from ._wire import read_key, spellings
 from .models import Record
 

@@ -12,12 +12,13 @@ from datetime import datetime
 
 import aiohttp
 
-from .._session_client import SessionClient
-from ..auth import Auth, BearerToken
-from ..events import Hook
-from ..ratelimit import Limiter
-from ..retry import RetryPolicy
-from ..session import DEFAULT_MAX_BODY_SIZE, Clock, Session, Sleep, Timeouts
+from ..auth.bearer import BearerToken
+from ..http.auth import Auth
+from ..http.events import Hook
+from ..http.ratelimit import Limiter
+from ..http.retry import RetryPolicy
+from ..http.session import DEFAULT_MAX_BODY_SIZE, Clock, Session, Sleep, Timeouts
+from ..http.session_client import SessionClient
 from ._answers import checked
 from ._duplicate import duplicate_request
 from .managers import MemberManager, SequenceManager, emails, users

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any, Generic, TypeVar
 
 from .._converter import converter
-from ..session import Session
+from ..http.session import Session
 from ._answers import checked, integer_under, record_of, records_of
 from ._ids import checked_id
 from .models import Email, Record, Sequence, User

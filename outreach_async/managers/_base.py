@@ -14,12 +14,12 @@ from typing import Any, Generic, Literal, TypeVar, cast
 
 import attrs
 
-from ..document import Document, Links, Resource, ResourceIdentifier
 from ..errors import TransportError
+from ..http.session import Session
+from ..jsonapi.document import Document, Links, Resource, ResourceIdentifier
+from ..jsonapi.pagination import Page, Paginator
+from ..jsonapi.resources import RelationshipValue, ResourceManager
 from ..models._base import Model, from_resource
-from ..pagination import Page, Paginator
-from ..resources import RelationshipValue, ResourceManager
-from ..session import Session
 from ._names import wire_fields, wire_filter, wire_include, wire_sort
 
 __all__ = [

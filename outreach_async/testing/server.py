@@ -19,9 +19,9 @@ from ._settings import FakeSettings, FaultSettings, OAuthSettings, RateLimitSett
 from ._store import Store
 
 if TYPE_CHECKING:
+    from ..auth.oauth import OAuthApp
+    from ..auth.tokens import TokenPair
     from ..client import OutreachClient
-    from ..oauth import OAuthApp
-    from ..tokens import TokenPair
     from ._oauth import OAuthState
 
 
@@ -104,7 +104,7 @@ class FakeOutreach(LocalServer):
 
     def oauth_app(self) -> OAuthApp:
         """An `OAuthApp` with this server's client credentials, pointed at its endpoints."""
-        from ..oauth import OAuthApp
+        from ..auth.oauth import OAuthApp
 
         config = self.settings.oauth
         return OAuthApp(
@@ -114,7 +114,7 @@ class FakeOutreach(LocalServer):
     def signed_in(self, user_id: int = 1) -> TokenPair:
         """A token pair for `user_id`, as if they had just authorized the app; issued outside
         the token endpoint, so its first refresh is not held by the one-a-minute rule."""
-        from ..tokens import TokenPair
+        from ..auth.tokens import TokenPair
 
         return TokenPair.from_response(self.oauth.grant(user_id).as_json(), self.settings.clock())
 

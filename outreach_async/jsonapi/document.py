@@ -18,9 +18,9 @@ from typing import Any, TypeGuard
 
 import attrs
 
-from ._absent import ABSENT, Absent
-from ._converter import converter
-from .errors import TransportError
+from .._absent import ABSENT, Absent
+from .._converter import converter
+from ..errors import TransportError
 
 __all__ = [
     "Document",

@@ -24,13 +24,13 @@ from typing import Any, BinaryIO, Literal, Protocol
 
 import attrs
 
+from ..client import OutreachClient
+from ..jsonapi.pagination import Paginator
+from ..jsonapi.query import MAX_PAGE_SIZE, Query, at_least
 from ._checkpoint import Checkpoint, read_checkpoint, write_checkpoint
-from ._export_formats import CsvFormat, JsonLinesFormat, OutputFormat
+from ._formats import CsvFormat, JsonLinesFormat, OutputFormat
 from ._progress import Progress
-from .client import OutreachClient
-from .pagination import Paginator
 from .partition import PartitionedReader, PartitionPage
-from .query import MAX_PAGE_SIZE, Query, at_least
 
 __all__ = ["ExportOptions", "ExportResult", "export_collection"]
 
@@ -298,7 +298,7 @@ def _default_format(options: ExportOptions) -> OutputFormat:
 
 def _columns(resource_type: str, fields: Sequence[str]) -> tuple[list[str], list[str]]:
     """CSV columns: the chosen fields, else every documented attribute and relationship."""
-    from ._spec import RESOURCES
+    from .._spec import RESOURCES
 
     spec = RESOURCES.get(resource_type)
     documented_relationships = (

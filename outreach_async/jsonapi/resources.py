@@ -1,8 +1,8 @@
-"""One generic manager for every Outreach resource type.
+"""One generic manager for every resource type of a JSON:API server.
 
 `client.resource("prospect")` creates, reads, updates, deletes, lists and runs actions on
 prospects; typed managers build on the same calls. Only JSON:API is spoken here: HTTP is the
-session's business.
+session's business, and what is Outreach's alone lives above this package.
 """
 
 from __future__ import annotations
@@ -10,33 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
-from ._spec import RESOURCES
+from ..errors import TransportError
+from ..http.session import Session
 from .document import Document, Resource, ResourceIdentifier, parse_document
-from .errors import TransportError
 from .pagination import Page, Paginator, fetch_page
 from .query import Query, encode_action_params
-from .session import Session
 
-__all__ = ["RelationshipValue", "ResourceManager", "plural_of"]
+__all__ = ["RelationshipValue", "ResourceManager"]
 
 ResourceRef = ResourceIdentifier | Resource | tuple[str, int | str]
 #: What a relationship can be set to: one reference, a list of them, or None to clear it.
 RelationshipValue = ResourceRef | list[ResourceRef] | None
-
-
-def plural_of(resource_type: str) -> str:
-    """The collection path segment of a resource type (`sequenceState` -> `sequenceStates`).
-
-    Types of the OpenAPI file use its paths; others follow English plural rules.
-    """
-    spec = RESOURCES.get(resource_type)
-    if spec is not None:
-        return spec.plural
-    if resource_type.endswith("y") and resource_type[-2:-1] not in tuple("aeiou"):
-        return resource_type[:-1] + "ies"
-    if resource_type.endswith(("s", "x", "ch", "sh")):
-        return resource_type + "es"
-    return resource_type + "s"
 
 
 class ResourceManager:
@@ -47,7 +31,8 @@ class ResourceManager:
             raise ValueError("resource_type: expected a type name such as 'prospect'")
         self._session = session
         self.type = resource_type
-        self.path = plural or plural_of(resource_type)
+        #: The collection path; JSON:API's convention is the type name itself.
+        self.path = plural or resource_type
 
     def __repr__(self) -> str:
         return f"ResourceManager(type={self.type!r}, path={self.path!r})"
@@ -213,7 +198,7 @@ class ResourceManager:
 
 
 def _encoded_attributes(attributes: Mapping[str, Any]) -> dict[str, Any]:
-    from ._converter import converter
+    from .._converter import converter
 
     return {name: converter.unstructure(value) for name, value in attributes.items()}
 

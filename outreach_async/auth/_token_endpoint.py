@@ -24,11 +24,11 @@ from typing import Any
 import aiohttp
 import attrs
 
-from ._timeparse import parse_retry_after
-from .auth import Clock, Sleep
-from .errors import TokenEndpointError, _text_or_none
-from .retry import exponential_wait
-from .session import read_bounded
+from ..errors import TokenEndpointError, _text_or_none
+from ..http._timeparse import parse_retry_after
+from ..http.auth import Clock, Sleep
+from ..http.retry import exponential_wait
+from ..http.session import read_bounded
 
 logger = logging.getLogger("outreach_async")
 

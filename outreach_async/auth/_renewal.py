@@ -24,7 +24,7 @@ import time
 import aiohttp
 import attrs
 
-from .auth import Auth, Clock, Sleep
+from ..http.auth import Auth, Clock, Sleep
 
 __all__ = ["Credential", "RenewingAuth", "renew_at"]
 

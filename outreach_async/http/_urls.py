@@ -13,7 +13,7 @@ import re
 
 import yarl
 
-from .errors import OriginError, TransportError
+from ..errors import OriginError, TransportError
 
 __all__ = ["api_base_url", "is_loopback", "redirect_target", "resolve_link", "same_origin_url"]
 

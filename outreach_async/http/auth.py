@@ -1,9 +1,9 @@
-"""Where the `Authorization` header comes from.
+"""What the session asks of credentials: the interface every auth implements.
 
-The session asks an `Auth` for the header before every request and tells it about a 401, so
-that token refresh (OAuth) fits behind the same two calls as a static token. Implementations:
-`BearerToken` here, `OAuth2Auth` (`outreach_async.oauth`) and `ServerToServerAuth`
-(`outreach_async.s2s`).
+The session asks an `Auth` for the `Authorization` header before every request and tells it
+about a 401, so that token refresh (OAuth) fits behind the same two calls as a static token.
+Implementations live in `outreach_async.auth`: `BearerToken`, `OAuth2Auth` and
+`ServerToServerAuth`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 import abc
 from collections.abc import Awaitable, Callable
 
-__all__ = ["Auth", "BearerToken"]
+__all__ = ["Auth", "Clock", "Sleep"]
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
@@ -38,20 +38,3 @@ class Auth(abc.ABC):
 
     async def aclose(self) -> None:  # noqa: B027 - optional hook, a no-op by default
         """Release anything the auth holds; called when the client closes."""
-
-
-class BearerToken(Auth):
-    """A fixed access token. Its value never appears in `repr()` or `str()`."""
-
-    __slots__ = ("_header",)
-
-    def __init__(self, token: str) -> None:
-        if not isinstance(token, str) or not token.strip():
-            raise ValueError("token: expected a non-empty string")
-        self._header = f"Bearer {token.strip()}"
-
-    async def authorization(self) -> str:
-        return self._header
-
-    def __repr__(self) -> str:
-        return "BearerToken(token=<redacted>)"

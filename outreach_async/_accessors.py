@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from ..batches import Batches
-from ..sequences import Sequences, SequenceStates
-from ..session import Session
-from ._generated import (
+from .batches import Batches
+from .http.session import Session
+from .managers._generated import (
     AccountNotes,
     Accounts,
     AuditLogs,
@@ -59,6 +58,7 @@ from ._generated import (
     Users,
     Webhooks,
 )
+from .sequences import Sequences, SequenceStates
 
 __all__ = ["TypedManagers"]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from ._atomic import replace_file
+from .._atomic import replace_file
 from .partition import RangeProgress
 
 __all__ = ["Checkpoint", "read_checkpoint", "write_checkpoint"]

@@ -14,8 +14,8 @@ from collections.abc import Callable
 import attrs
 import backoff
 
+from ..errors import APIError, OutreachError, RateLimited, TransportError
 from ._timeparse import clock_skew, find_iso_datetime, parse_reset, parse_retry_after
-from .errors import APIError, OutreachError, RateLimited, TransportError
 
 __all__ = [
     "IDEMPOTENT_METHODS",

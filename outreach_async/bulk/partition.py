@@ -26,16 +26,16 @@ from typing import Any
 
 import attrs
 
-from ._urls import resolve_link
-from .document import Document, Resource, parse_document
-from .errors import ServerError, TransportError
-from .query import MAX_PAGE_SIZE, Query, between
-from .retry import RetryPolicy
-from .session import Session
+from ..errors import ServerError, TransportError
+from ..http._urls import resolve_link
+from ..http.retry import RetryPolicy
+from ..http.session import Session
+from ..jsonapi.document import Document, Resource, parse_document
+from ..jsonapi.query import MAX_PAGE_SIZE, Query, between
 
 __all__ = ["PartitionPage", "PartitionStats", "PartitionedReader", "RangeProgress"]
 
-logger = logging.getLogger("outreach_async.partition")
+logger = logging.getLogger("outreach_async.bulk.partition")
 
 _PAGE_SIZE_IN_URL = re.compile(r"(page(?:\[|%5B)size(?:\]|%5D)=)(\d+)", re.IGNORECASE)
 #: Good pages in a row before a reduced page size doubles again.

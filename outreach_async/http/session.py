@@ -20,10 +20,8 @@ import attrs
 import yarl
 from multidict import CIMultiDict, CIMultiDictProxy
 
-from ._urls import api_base_url, is_absolute, redirect_target, same_origin_url
-from ._version import __version__
-from .auth import Auth
-from .errors import (
+from .._version import __version__
+from ..errors import (
     APIError,
     ClientClosedError,
     ErrorObject,
@@ -32,14 +30,9 @@ from .errors import (
     TransportError,
     error_for_response,
 )
-from .events import (
-    Hook,
-    Hooks,
-    RateLimitHit,
-    RequestStarted,
-    ResponseReceived,
-    RetryScheduled,
-)
+from ._urls import api_base_url, is_absolute, redirect_target, same_origin_url
+from .auth import Auth
+from .events import Hook, Hooks, RateLimitHit, RequestStarted, ResponseReceived, RetryScheduled
 from .ratelimit import InProcessLimiter, Limiter, LimiterWaitTooLong
 from .retry import UNACTED_STATUSES, RetryPolicy, server_requested_wait
 

@@ -33,12 +33,12 @@ from collections.abc import Awaitable, Callable, Iterable
 
 import aiohttp
 
+from ..errors import AuthError, TokenEndpointError, TokenPersistenceError
+from ..http._urls import api_base_url
+from ..http.auth import Clock, Sleep
+from ..http.session import USER_AGENT
 from . import _token_endpoint
 from ._renewal import Credential, RenewingAuth, renew_at
-from ._urls import api_base_url
-from .auth import Clock, Sleep
-from .errors import AuthError, TokenEndpointError, TokenPersistenceError
-from .session import USER_AGENT
 from .token_store import TokenStore
 from .tokens import TokenPair
 

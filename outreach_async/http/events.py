@@ -20,7 +20,7 @@ from typing import TypeAlias
 
 import attrs
 
-from .errors import OutreachError
+from ..errors import OutreachError
 
 __all__ = [
     "Event",

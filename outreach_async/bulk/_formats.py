@@ -8,7 +8,7 @@ import json
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from .document import Resource, ResourceIdentifier
+from ..jsonapi.document import Resource, ResourceIdentifier
 
 __all__ = ["CsvFormat", "JsonLinesFormat", "OutputFormat"]
 

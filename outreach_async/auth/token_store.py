@@ -17,8 +17,8 @@ import os
 import stat
 from pathlib import Path
 
-from ._atomic import replace_file
-from .errors import TokenPersistenceError
+from .._atomic import replace_file
+from ..errors import TokenPersistenceError
 from .tokens import TokenPair
 
 __all__ = ["FileTokenStore", "MemoryTokenStore", "TokenStore"]

@@ -9,7 +9,7 @@ holds every task of the client, not just the one that was refused, until the adv
 `Limiter` keeps its waiters first in, first out and lets only the head decide, so a pause
 ends with one request and then a steady pace, never a herd; a cancelled waiter leaves the
 queue at once. Subclasses decide when the head may go: `InProcessLimiter` (the default) from
-the headers, `RedisLimiter` (`outreach_async.ratelimit_redis`) from a budget that several
+the headers, `RedisLimiter` (`outreach_async.http.ratelimit_redis`) from a budget that several
 processes share.
 """
 

@@ -13,11 +13,11 @@ from typing import Any, Literal
 
 import attrs
 
-from ._urls import resolve_link
+from ..errors import PaginationLimitError, TransportError
+from ..http._urls import resolve_link
+from ..http.session import Session
 from .document import Document, Links, Resource, parse_document
-from .errors import PaginationLimitError, TransportError
 from .query import Query
-from .session import Session
 
 __all__ = ["MAX_OFFSET", "Page", "Paginator"]
 

@@ -22,13 +22,13 @@ from urllib.parse import quote
 
 import aiohttp
 
+from ..errors import TokenEndpointError
+from ..http._urls import api_base_url
+from ..http.auth import Clock, Sleep
+from ..http.session import USER_AGENT
 from . import _token_endpoint
 from ._renewal import Credential, RenewingAuth, renew_at
-from ._urls import api_base_url
-from .auth import Clock, Sleep
-from .errors import TokenEndpointError
 from .oauth import OAUTH_BASE_URL
-from .session import USER_AGENT
 
 __all__ = ["APP_TOKEN_LIFETIME", "CLOCK_LEEWAY", "S2S_TOKEN_LIFETIME", "ServerToServerAuth"]
 
