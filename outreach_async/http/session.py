@@ -34,7 +34,7 @@ from ._urls import api_base_url, is_absolute, redirect_target, same_origin_url
 from .auth import Auth
 from .events import Hook, Hooks, RateLimitHit, RequestStarted, ResponseReceived, RetryScheduled
 from .ratelimit import InProcessLimiter, Limiter, LimiterWaitTooLong
-from .retry import UNACTED_STATUSES, RetryPolicy, server_requested_wait
+from .retry import RetryPolicy, applied_note, may_have_acted
 
 __all__ = ["DEFAULT_BASE_URL", "JSONAPI_MEDIA_TYPE", "Response", "Session", "Timeouts"]
 
@@ -79,6 +79,20 @@ class Response:
     def json(self) -> Any:
         """The decoded JSON body; None for an empty body (204)."""
         return self.payload
+
+
+@attrs.define
+class _Progress:
+    """How far one request has gone: attempts sent and counted, server waits, doubt."""
+
+    #: Attempts sent (for events and logs).
+    attempt: int = 0
+    #: Attempts that count against the policy's `max_attempts`.
+    counted: int = 0
+    #: Seconds spent in waits the server asked for.
+    server_waits: float = 0.0
+    #: An attempt failed in a way that may have followed a write the server carried out.
+    maybe_applied: bool = False
 
 
 class Session:
@@ -182,18 +196,33 @@ class Session:
     ) -> Response:
         """Send one API request, retrying as the policy allows; raise typed errors.
 
-        `retry` replaces the session's policy for this request only.
+        `retry` replaces the session's policy for this request only. An error raised after
+        an attempt of a write that the server may have carried out has `maybe_applied`.
         """
         if self._closed:
             raise ClientClosedError("this client is closed; create a new one")
         method = method.upper()
         url = self.url_for(target, query)
         payload = None if body is None else json.dumps(body, separators=(",", ":")).encode()
-        policy = retry or self.retry
-        attempt = 0
+        progress = _Progress()
+        try:
+            return await self._send(method, url, payload, retry or self.retry, progress)
+        except OutreachError as error:
+            if progress.maybe_applied:
+                error.mark_maybe_applied(applied_note(method, str(url)))
+            raise
+
+    async def _send(
+        self,
+        method: str,
+        url: yarl.URL,
+        payload: bytes | None,
+        policy: RetryPolicy,
+        progress: _Progress,
+    ) -> Response:
         refreshed = False
         while True:
-            attempt += 1
+            progress.attempt += 1
             try:
                 waited = await self.limiter.acquire(max_wait=policy.max_wait)
             except LimiterWaitTooLong as held:
@@ -206,18 +235,22 @@ class Session:
                 self.limiter.release()
                 raise
             try:
-                return await self._attempt(method, url, payload, authorization, attempt, waited)
+                return await self._attempt(
+                    method, url, payload, authorization, progress.attempt, waited
+                )
             except APIError as failure:
                 if failure.status == 401 and not refreshed:
                     refreshed = True
                     if await self.auth.handle_unauthorized(authorization):
-                        attempt -= 1
+                        progress.attempt -= 1
                         continue
-                wait = await self._wait_or_raise(policy, failure, method, url, attempt)
+                wait = await self._wait_or_raise(policy, failure, method, url, progress)
             except TransportError as failure:
-                wait = await self._wait_or_raise(policy, failure, method, url, attempt)
+                wait = await self._wait_or_raise(policy, failure, method, url, progress)
             if wait > 0:
-                logger.debug("retrying %s %s in %.2fs (attempt %d)", method, url, wait, attempt + 1)
+                logger.debug(
+                    "retrying %s %s in %.2fs (attempt %d)", method, url, wait, progress.attempt + 1
+                )
                 await self._sleep(wait)
 
     async def _wait_or_raise(
@@ -226,29 +259,42 @@ class Session:
         failure: OutreachError,
         method: str,
         url: yarl.URL,
-        attempt: int,
+        progress: _Progress,
     ) -> float:
         """Seconds this request backs off before its next attempt; raise to give up.
 
-        When the server asked for a wait (a 429, a maintenance 503) the limiter pauses every
-        request of the client instead, and this one waits with the others in `acquire()`.
+        When the server asked for a wait (a 429, a 503 naming a time) the limiter pauses
+        every request of the client instead, and this one waits with the others in
+        `acquire()`; such a wait is not counted as an attempt.
         """
-        now = self._clock()
-        requested = server_requested_wait(failure, now) if isinstance(failure, APIError) else None
-        pauses = isinstance(failure, APIError) and (
-            failure.status == 429 or (requested is not None and failure.status in UNACTED_STATUSES)
-        )
+        if may_have_acted(failure, method=method):
+            progress.maybe_applied = True
         try:
-            wait = policy.wait_before_retry(failure, method=method, attempt=attempt, now=now)
-        except OutreachError:
-            if pauses and requested is not None:
-                await self.limiter.pause(requested, reason=f"{_status_of(failure)} from the server")
+            decision = policy.decide(
+                failure,
+                method=method,
+                attempt=progress.counted + 1,
+                now=self._clock(),
+                waited=progress.server_waits,
+            )
+        except RateLimited as refused:
+            if refused.retry_after is not None and refused.status in (429, 503):
+                await self.limiter.pause(
+                    refused.retry_after, reason=f"{refused.status} from the server"
+                )
             raise
-        self.hooks.emit(RetryScheduled(method, str(url), attempt, wait, pauses, failure))
-        if pauses:
-            await self.limiter.pause(wait, reason=f"{_status_of(failure)} from the server")
+        if decision.server_requested:
+            progress.server_waits += decision.wait
+        else:
+            progress.counted += 1
+        event = RetryScheduled(
+            method, str(url), progress.attempt, decision.wait, decision.pause, failure
+        )
+        self.hooks.emit(event)
+        if decision.pause:
+            await self.limiter.pause(decision.wait, reason=f"{_status_of(failure)} from the server")
             return 0.0
-        return wait
+        return decision.wait
 
     async def _attempt(
         self,

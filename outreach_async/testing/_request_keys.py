@@ -11,8 +11,9 @@ write these keys; handlers only need to set `RECORD_COUNT_KEY`:
   it; the fault layer multiplies it by `latency_per_record`. When absent, the fault layer
   counts `data` in the JSON body itself.
 - `FAULT_KEY` (`str`): the fault injected into this request, if any: "maintenance", "drop",
-  "bad_gateway", "error" or "truncate". Set by the fault layer, for request logs: a dropped
-  request's handler chain still returns a (never sent) response object.
+  "bad_gateway", "error", "truncate", "gateway_after_write" or "drop_after_write". Set by the
+  fault layer, for request logs: a dropped request's handler chain still returns a (never
+  sent) response object.
 """
 
 from __future__ import annotations

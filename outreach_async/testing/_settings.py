@@ -64,6 +64,17 @@ class FaultSettings:
     #: "connection": full Content-Length, half the body, then close (a payload error);
     #: "json": a complete HTTP answer whose JSON body is cut in half.
     truncate_mode: Literal["connection", "json"] = "connection"
+    #: Faults *after* a write (any method but GET, HEAD, OPTIONS) was carried out: the record
+    #: is stored, then a gateway answers 503, 502 or 500 in its own words, or the connection
+    #: drops. Each has its own rate; one number is drawn per write, from a generator of its
+    #: own (seeded from `seed`), so these faults do not shift the others.
+    after_write_503_rate: float = 0.0
+    after_write_502_rate: float = 0.0
+    after_write_500_rate: float = 0.0
+    after_write_drop_rate: float = 0.0
+    #: How the gateway's answers read: "text" (`upstream connect error or disconnect/reset
+    #: before headers`, text/plain, as Envoy sends) or "html" (an nginx error page).
+    gateway_body: Literal["text", "html"] = "text"
 
 
 @attrs.define
