@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: test lint typecheck unit docs demo generate bench clean redis-server
+.PHONY: test lint typecheck contracts unit docs demo generate bench clean redis-server
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test,docs]'
 	touch $(STAMP)
 
-test: lint typecheck unit docs
+test: lint typecheck contracts unit docs
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -18,6 +18,10 @@ lint: $(STAMP)
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy --strict outreach_async
+
+# The layering declared in pyproject.toml ([tool.importlinter]).
+contracts: $(STAMP)
+	$(VENV)/bin/lint-imports
 
 unit: $(STAMP) redis-server
 	$(VENV)/bin/pytest -W error
@@ -34,7 +38,7 @@ redis-server:
 	  fi; }
 
 GENERATED_MODELS := outreach_async/models/_generated.py outreach_async/managers/_generated.py \
-	outreach_async/managers/_accessors.py
+	outreach_async/_accessors.py
 
 generate: $(STAMP)
 	$(PY) tools/generate_schema.py

@@ -34,8 +34,8 @@ from typing import Any
 import aiohttp
 
 from outreach_async import OutreachClient, Query
-from outreach_async.export import ExportOptions, export_collection
-from outreach_async.partition import PartitionedReader
+from outreach_async.bulk.export import ExportOptions, export_collection
+from outreach_async.bulk.partition import PartitionedReader
 
 LATENCY = 0.05
 PAGE_SIZE = 100

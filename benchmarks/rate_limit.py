@@ -38,7 +38,7 @@ import aiohttp
 import attrs
 
 from outreach_async import OutreachClient, OutreachError, RequestStats
-from outreach_async.ratelimit_redis import RedisLimiter
+from outreach_async.http.ratelimit_redis import RedisLimiter
 from outreach_async.testing import FakeOutreach, FaultSettings, RateLimitSettings
 from outreach_async.testing._redis_server import RedisServer
 

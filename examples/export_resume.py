@@ -12,7 +12,7 @@ from pathlib import Path
 
 from connect import outreach_client
 
-from outreach_async.export import ExportOptions, export_collection
+from outreach_async import ExportOptions, export_collection
 from outreach_async.testing import FaultSettings, RateLimitSettings
 
 # The fake answers slowly enough here for the export to be stopped part way.

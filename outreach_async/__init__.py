@@ -5,21 +5,26 @@ async with OutreachClient(token) as client:
         print(prospect.id, prospect.last_name)
 
 Typed models live in `outreach_async.models`; `client.resource(type)` gives generic resources.
+`CourseMailerClient` (`outreach_async.coursemailer`) speaks the plain-JSON course-mailer API
+over the same session.
 """
 
 from ._absent import ABSENT, Absent, present
 from ._version import __version__
-from .auth import Auth, BearerToken
-from .batches import BatchFailure, BatchResult
-from .client import OutreachClient
-from .document import (
-    Document,
-    Links,
-    Relationship,
-    Resource,
-    ResourceIdentifier,
-    parse_document,
+from .auth import (
+    BearerToken,
+    FileTokenStore,
+    MemoryTokenStore,
+    OAuth2Auth,
+    OAuthApp,
+    ServerToServerAuth,
+    TokenPair,
+    TokenStore,
 )
+from .batches import BatchFailure, BatchResult
+from .bulk import ExportOptions, ExportResult, PartitionedReader, export_collection
+from .client import OutreachClient
+from .coursemailer import CourseMailerClient
 from .errors import (
     APIError,
     AuthError,
@@ -32,6 +37,7 @@ from .errors import (
     NotFound,
     OriginError,
     OutreachError,
+    PaginationError,
     PaginationLimitError,
     RateLimited,
     SequenceCopyError,
@@ -45,30 +51,45 @@ from .errors import (
     WebhookError,
     WebhookSignatureError,
 )
-from .events import (
+from .http import (
+    DEFAULT_BASE_URL,
+    Auth,
     Event,
     Hook,
     Hooks,
+    InProcessLimiter,
+    Limiter,
     RateLimitHit,
+    RateLimitSnapshot,
+    RedisLimiter,
     RequestStarted,
     RequestStats,
     ResponseReceived,
+    RetryPolicy,
     RetryScheduled,
+    Session,
+    Timeouts,
+)
+from .jsonapi import (
+    NOT_NULL,
+    Document,
+    Links,
+    Page,
+    Paginator,
+    Query,
+    Range,
+    Relationship,
+    Resource,
+    ResourceIdentifier,
+    ResourceManager,
+    at_least,
+    at_most,
+    between,
+    parse_document,
 )
 from .managers import TypedPage, TypedPaginator
 from .models import Model, Ref
-from .oauth import OAuth2Auth, OAuthApp
-from .pagination import Page, Paginator
-from .query import NOT_NULL, Query, Range, at_least, at_most, between
-from .ratelimit import InProcessLimiter, Limiter, RateLimitSnapshot
-from .ratelimit_redis import RedisLimiter
-from .resources import ResourceManager
-from .retry import RetryPolicy
-from .s2s import ServerToServerAuth
 from .sequences import SequenceAddFailure, SequenceAddResult, SequenceCopy
-from .session import DEFAULT_BASE_URL, Session, Timeouts
-from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
-from .tokens import TokenPair
 from .v1 import V1Sequences
 
 __all__ = [
@@ -86,9 +107,12 @@ __all__ = [
     "BearerToken",
     "ClientClosedError",
     "Conflict",
+    "CourseMailerClient",
     "Document",
     "ErrorObject",
     "Event",
+    "ExportOptions",
+    "ExportResult",
     "FileTokenStore",
     "Forbidden",
     "Hook",
@@ -105,8 +129,10 @@ __all__ = [
     "OutreachClient",
     "OutreachError",
     "Page",
+    "PaginationError",
     "PaginationLimitError",
     "Paginator",
+    "PartitionedReader",
     "Query",
     "Range",
     "RateLimitHit",
@@ -148,6 +174,7 @@ __all__ = [
     "at_least",
     "at_most",
     "between",
+    "export_collection",
     "parse_document",
     "present",
 ]

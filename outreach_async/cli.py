@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import OutreachError
-from .query import NOT_NULL, Range
+from .jsonapi.query import NOT_NULL, Range
 
 __all__ = ["main", "parse_filter"]
 
@@ -104,8 +104,8 @@ def parse_filter(text: str) -> tuple[str, Any]:
 
 
 def _export(args: argparse.Namespace, err: TextIO) -> int:
-    from ._progress import Progress
-    from .export import ExportOptions
+    from .bulk._progress import Progress
+    from .bulk.export import ExportOptions
 
     token = os.environ.get("OUTREACH_ACCESS_TOKEN", "").strip()
     if not token:
@@ -155,9 +155,9 @@ async def _run_export(
     progress: Any,
     err: TextIO,
 ) -> int:
+    from .bulk.export import export_collection, summary
     from .client import OutreachClient
-    from .export import export_collection, summary
-    from .session import DEFAULT_BASE_URL
+    from .http.session import DEFAULT_BASE_URL
 
     try:
         async with OutreachClient(token, base_url=base_url or DEFAULT_BASE_URL) as client:

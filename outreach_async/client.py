@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from types import TracebackType
 
 import aiohttp
 
-from .auth import Auth, BearerToken
-from .events import Hook, Hooks
-from .managers._accessors import TypedManagers
-from .ratelimit import Limiter, RateLimitSnapshot
-from .resources import ResourceManager
-from .retry import RetryPolicy
-from .session import DEFAULT_BASE_URL, DEFAULT_MAX_BODY_SIZE, Clock, Session, Sleep, Timeouts
+from ._accessors import TypedManagers
+from ._collection_paths import plural_of
+from .auth.bearer import BearerToken
+from .http.auth import Auth
+from .http.events import Hook
+from .http.ratelimit import Limiter
+from .http.retry import RetryPolicy
+from .http.session import (
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_BODY_SIZE,
+    Clock,
+    Session,
+    Sleep,
+    Timeouts,
+)
+from .http.session_client import SessionClient
+from .jsonapi.resources import ResourceManager
 
 __all__ = ["OutreachClient"]
 
 
-class OutreachClient(TypedManagers):
+class OutreachClient(TypedManagers, SessionClient):
     """An Outreach API client.
 
         async with OutreachClient("ACCESS_TOKEN") as client:
@@ -62,40 +71,12 @@ class OutreachClient(TypedManagers):
     def __repr__(self) -> str:
         return f"OutreachClient(base_url={str(self.session.base_url)!r})"
 
-    async def __aenter__(self) -> OutreachClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Close the connections this client opened. Safe to call twice."""
-        await self.session.close()
-
-    @property
-    def closed(self) -> bool:
-        """True once `close()` was called (or the `async with` block ended)."""
-        return self.session.closed
-
-    @property
-    def rate_limit(self) -> RateLimitSnapshot:
-        """The request budget as the limiter knows it: limit, remaining, reset, pause."""
-        return self.session.limiter.snapshot()
-
-    @property
-    def hooks(self) -> Hooks:
-        """Callbacks told about requests, responses, retries and 429s: `hooks.add(fn)`."""
-        return self.session.hooks
-
     def resource(self, resource_type: str, plural: str | None = None) -> ResourceManager:
         """The generic manager for a resource type, e.g. `client.resource("prospect")`."""
         manager = self._managers.get(resource_type)
         if manager is None:
-            manager = ResourceManager(self.session, resource_type, plural)
+            manager = ResourceManager(
+                self.session, resource_type, plural or plural_of(resource_type)
+            )
             self._managers[resource_type] = manager
         return manager

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .errors import TransportError
-from .session import Session
+from .http.session import Session
 
 if TYPE_CHECKING:
     from .client import OutreachClient

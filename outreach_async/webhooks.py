@@ -30,8 +30,8 @@ import attrs
 from aiohttp import web
 
 from ._converter import parse_datetime
-from .document import Resource, parse_resource
 from .errors import TransportError, WebhookError, WebhookSignatureError
+from .jsonapi.document import Resource, parse_resource
 from .models import Model, model_for
 from .models._base import from_resource
 

@@ -28,8 +28,10 @@ import attrs
 import pytest
 
 import outreach_async
+import outreach_async.coursemailer
 from outreach_async import Auth, OutreachClient
-from outreach_async.testing import FakeOutreach
+from outreach_async.coursemailer import CourseMailerClient
+from outreach_async.testing import FakeCourseMailer, FakeOutreach
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
@@ -144,12 +146,29 @@ def redirected_client(server: FakeOutreach) -> type[OutreachClient]:
     return Redirected
 
 
+def redirected_mailer(server: FakeCourseMailer) -> type[CourseMailerClient]:
+    """`CourseMailerClient` as the docs use it, sent to the fake course mailer."""
+
+    class Redirected(CourseMailerClient):
+        def __init__(self, base_url: str, *args: Any, **options: Any) -> None:
+            super().__init__(server.url, *args, **options)
+
+    return Redirected
+
+
 @pytest.mark.parametrize("page", RUN_PAGES, ids=lambda page: str(page.relative_to(ROOT)))
 async def test_the_pages_blocks_run_against_the_fake_server(
     page: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    async with FakeOutreach(seed=42) as server, server.client() as client:
+    async with (
+        FakeOutreach(seed=42) as server,
+        FakeCourseMailer() as mailer,
+        server.client() as client,
+    ):
         monkeypatch.setattr(outreach_async, "OutreachClient", redirected_client(server))
+        monkeypatch.setattr(
+            outreach_async.coursemailer, "CourseMailerClient", redirected_mailer(mailer)
+        )
         namespace: dict[str, Any] = {"__name__": "__docs__", "client": client, "server": server}
         for block in blocks_of(page):
             if block.kind == "program":
@@ -169,8 +188,8 @@ PUBLIC_MODULES = [
     "outreach_async.testing",
     "outreach_async.webhooks",
     "outreach_async.v1",
-    "outreach_async.export",
-    "outreach_async.partition",
+    "outreach_async.bulk",
+    "outreach_async.coursemailer",
 ]
 DIRECTIVE = re.compile(r"^::: (?P<target>[\w.]+)\s*$", re.MULTILINE)
 

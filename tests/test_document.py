@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from outreach_async import Document, Resource, ResourceIdentifier, TransportError, parse_document
-from outreach_async.document import ABSENT, Links
+from outreach_async.jsonapi.document import ABSENT, Links
 
 SEED_INCLUDE = {
     "data": {

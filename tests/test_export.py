@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from outreach_async import OutreachClient, between
+from outreach_async.bulk.export import ExportOptions, export_collection
 from outreach_async.cli import main, parse_filter
-from outreach_async.export import ExportOptions, export_collection
-from outreach_async.query import NOT_NULL, Range
+from outreach_async.jsonapi.query import NOT_NULL, Range
 
 from ._mini_collection import MiniCollection, serve
 
@@ -92,7 +92,7 @@ async def _wait_for(path: Path, size: int = 1) -> None:
 
 @pytest.fixture
 def checkpoint_every_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("outreach_async.export.CHECKPOINT_INTERVAL", 0.0)
+    monkeypatch.setattr("outreach_async.bulk.export.CHECKPOINT_INTERVAL", 0.0)
 
 
 @pytest.mark.usefixtures("checkpoint_every_page")

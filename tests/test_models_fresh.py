@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GENERATED = [
     "outreach_async/models/_generated.py",
     "outreach_async/managers/_generated.py",
-    "outreach_async/managers/_accessors.py",
+    "outreach_async/_accessors.py",
 ]
 
 

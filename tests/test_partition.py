@@ -9,7 +9,7 @@ import random
 import pytest
 
 from outreach_async import OutreachClient, Query, RetryPolicy
-from outreach_async.partition import PartitionedReader, RangeProgress
+from outreach_async.bulk.partition import PartitionedReader, RangeProgress
 
 from ._mini_collection import MiniCollection, serve
 

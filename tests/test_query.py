@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from outreach_async import NOT_NULL, OutreachClient, Query, Range, at_least, at_most, between
-from outreach_async.query import encode_action_params
+from outreach_async.jsonapi.query import encode_action_params
 
 from .conftest import BASE, RecordingMock
 

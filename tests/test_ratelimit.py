@@ -9,7 +9,7 @@ from email.utils import formatdate
 import pytest
 
 from outreach_async import InProcessLimiter, RateLimitSnapshot
-from outreach_async.ratelimit import RESET_GRACE, LimiterWaitTooLong, parse_rate_limit_headers
+from outreach_async.http.ratelimit import RESET_GRACE, LimiterWaitTooLong, parse_rate_limit_headers
 
 from .conftest import FakeClock
 

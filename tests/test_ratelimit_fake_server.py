@@ -11,8 +11,8 @@ import pytest
 from aiohttp import web
 
 from outreach_async import OutreachClient, RequestStats
-from outreach_async.ratelimit import RESET_GRACE
-from outreach_async.ratelimit_redis import RedisLimiter
+from outreach_async.http.ratelimit import RESET_GRACE
+from outreach_async.http.ratelimit_redis import RedisLimiter
 from outreach_async.testing import FakeOutreach, RateLimitSettings
 from outreach_async.testing._redis_server import RedisServer
 

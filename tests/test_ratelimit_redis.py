@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from redis.asyncio import Redis
 
-from outreach_async.ratelimit import RESET_GRACE, LimiterWaitTooLong
-from outreach_async.ratelimit_redis import RedisLimiter
+from outreach_async.http.ratelimit import RESET_GRACE, LimiterWaitTooLong
+from outreach_async.http.ratelimit_redis import RedisLimiter
 from outreach_async.testing._redis_server import RedisServer
 
 _keys = itertools.count()

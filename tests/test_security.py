@@ -21,8 +21,8 @@ from outreach_async import (
     RetryPolicy,
     TransportError,
 )
-from outreach_async.auth import Auth
-from outreach_async.partition import PartitionedReader
+from outreach_async.bulk.partition import PartitionedReader
+from outreach_async.http.auth import Auth
 
 from ._raw_server import RawServer
 from .conftest import BASE, TOKEN, RecordingMock

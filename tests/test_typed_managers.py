@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 
 from outreach_async import ABSENT, OutreachClient, TransportError, TypedPage, at_least
+from outreach_async._collection_paths import plural_of
 from outreach_async._spec import RESOURCES
 from outreach_async.managers import Listable, TypedManager
 from outreach_async.models import Account, Batch, Prospect, Ref, Sequence, SequenceState, Task
-from outreach_async.resources import plural_of
 
 from .conftest import BASE, RecordingMock
 

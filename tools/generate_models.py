@@ -8,7 +8,7 @@ Writes three modules:
   structure function per class (plain attribute stores: no per-field dispatch at run time);
 - `outreach_async/managers/_generated.py`: one manager class per type, with only the methods
   the type allows and a typed method per action;
-- `outreach_async/managers/_accessors.py`: the client's `client.prospects`, ... properties.
+- `outreach_async/_accessors.py`: the client's `client.prospects`, ... properties.
 
 Names: attributes and relationships become snake_case (`firstName` -> `first_name`, a Python
 keyword gets a trailing underscore: `from_`); models are the type capitalised (`SequenceState`),
@@ -39,13 +39,13 @@ from outreach_async._spec_types import (  # noqa: E402
 
 MODELS_OUT = Path("outreach_async/models/_generated.py")
 MANAGERS_OUT = Path("outreach_async/managers/_generated.py")
-ACCESSORS_OUT = Path("outreach_async/managers/_accessors.py")
+ACCESSORS_OUT = Path("outreach_async/_accessors.py")
 
 #: Types whose manager is extended by hand: type -> module of the subclass.
 EXTENDED = {
-    "batch": "..batches",
-    "sequence": "..sequences",
-    "sequenceState": "..sequences",
+    "batch": ".batches",
+    "sequence": ".sequences",
+    "sequenceState": ".sequences",
 }
 #: Names a model field cannot take (the base class uses them).
 MODEL_RESERVED = {
@@ -258,7 +258,7 @@ def models_module() -> str:
         "import attrs",
         "",
         "from .._absent import ABSENT, Absent",
-        "from ..document import Resource",
+        "from ..jsonapi.document import Resource",
         "from ._base import (",
         "    Model,",
         "    Ref,",
@@ -430,7 +430,7 @@ def managers_module() -> str:
         "from datetime import datetime",
         "from typing import Any",
         "",
-        "from ..document import Document, Resource",
+        "from ..jsonapi.document import Document, Resource",
         "from ..models import (",
         *(f"    {name}," for name in models),
         ")",
@@ -471,14 +471,18 @@ def accessors_module() -> str:
         "",
         "from functools import cached_property",
         "",
-        *(
-            f"from {module} import {', '.join(sorted(names, key=str.lower))}"
-            for module, names in sorted(extended.items())
+        *sorted(
+            [
+                *(
+                    f"from {module} import {', '.join(sorted(names, key=str.lower))}"
+                    for module, names in extended.items()
+                ),
+                "from .http.session import Session",
+                "from .managers._generated import (\n"
+                + "".join(f"    {name},\n" for name in plain)
+                + ")",
+            ]
         ),
-        "from ..session import Session",
-        "from ._generated import (",
-        *(f"    {name}," for name in plain),
-        ")",
         "",
         '__all__ = ["TypedManagers"]',
         "",

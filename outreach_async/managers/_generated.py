@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from ..document import Document, Resource
+from ..jsonapi.document import Document, Resource
 from ..models import (
     Account,
     AccountNote,

@@ -24,7 +24,13 @@ import attrs
 
 from .._absent import ABSENT, Absent
 from .._converter import converter, format_datetime, parse_date, parse_datetime
-from ..document import Related, Relationship, Resource, ResourceIdentifier, parse_resource
+from ..jsonapi.document import (
+    Related,
+    Relationship,
+    Resource,
+    ResourceIdentifier,
+    parse_resource,
+)
 
 __all__ = [
     "MODELS",

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 import attrs
 
 from .._absent import ABSENT, Absent
-from ..document import Resource
+from ..jsonapi.document import Resource
 from ._base import (
     Model,
     Ref,

@@ -13,9 +13,9 @@ import pytest
 from aiohttp import web
 
 from outreach_async import OutreachClient, Query, RequestStats, RetryPolicy
+from outreach_async.bulk.export import ExportOptions, export_collection
+from outreach_async.bulk.partition import PartitionedReader
 from outreach_async.cli import main
-from outreach_async.export import ExportOptions, export_collection
-from outreach_async.partition import PartitionedReader
 from outreach_async.testing import FakeOutreach, FaultSettings, RateLimitSettings
 
 from .conftest import SharedClock, client_of, fake_server
@@ -29,7 +29,7 @@ def jsonl_ids(path: Path) -> list[int]:
 
 @pytest.fixture
 def checkpoint_every_page(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("outreach_async.export.CHECKPOINT_INTERVAL", 0.0)
+    monkeypatch.setattr("outreach_async.bulk.export.CHECKPOINT_INTERVAL", 0.0)
 
 
 @pytest.mark.parametrize("id_layout", ["dense", "skewed"])

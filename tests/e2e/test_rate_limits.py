@@ -7,7 +7,7 @@ import asyncio
 import pytest
 
 from outreach_async import OutreachClient, RequestStats
-from outreach_async.partition import PartitionedReader
+from outreach_async.bulk.partition import PartitionedReader
 from outreach_async.testing import FakeOutreach, RateLimitSettings
 
 from .conftest import SharedClock, client_of, fake_server

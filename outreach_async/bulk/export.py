@@ -1,0 +1,330 @@
+"""Export a whole collection to JSON Lines or CSV, concurrently and resumably.
+
+Output goes to `<file>.partial` and is renamed to `<file>` only when the export is complete,
+so a reader of `<file>` never sees half an export. Next to it, `<file>.checkpoint` records
+which id ranges are done and how many bytes of the partial file hold them; it is written
+after those bytes are on disk. `resume=True` truncates the partial file to that length and
+reads only what is missing, so an export stopped at any moment (Ctrl-C, kill -9, a crash)
+ends with the same records as one that never stopped, none twice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import os
+import sys
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any, BinaryIO, Literal, Protocol
+
+import attrs
+
+from ..client import OutreachClient
+from ..jsonapi.pagination import Paginator
+from ..jsonapi.query import MAX_PAGE_SIZE, Query, at_least
+from ._checkpoint import Checkpoint, read_checkpoint, write_checkpoint
+from ._formats import CsvFormat, JsonLinesFormat, OutputFormat
+from ._progress import Progress
+from .partition import PartitionedReader, PartitionPage
+
+__all__ = ["ExportOptions", "ExportResult", "export_collection"]
+
+#: Seconds between checkpoints (and fsyncs of the output).
+CHECKPOINT_INTERVAL = 1.0
+
+
+@attrs.frozen
+class ExportOptions:
+    """What to export and how."""
+
+    resource_type: str
+    filter: Mapping[str, Any] = attrs.field(factory=dict)
+    sort: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    since: datetime | None = None
+    concurrency: int = 8
+    page_size: int = 1000
+    format: Literal["jsonl", "csv"] = "jsonl"
+    ordered: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.concurrency < 1:
+            raise ValueError(f"concurrency: expected at least 1, got {self.concurrency}")
+        if not 1 <= self.page_size <= MAX_PAGE_SIZE:
+            raise ValueError(
+                f"page_size: must be between 1 and {MAX_PAGE_SIZE}, got {self.page_size}"
+            )
+        if self.format not in ("jsonl", "csv"):
+            raise ValueError(f"format: expected 'jsonl' or 'csv', got {self.format!r}")
+
+    def query(self) -> Query:
+        """The collection query these options describe (`since` becomes an `updatedAt` filter)."""
+        filters = dict(self.filter)
+        if self.since is not None:
+            filters["updatedAt"] = at_least(self.since)
+        fields = {self.resource_type: self.fields} if self.fields else {}
+        return Query(filter=filters, sort=self.sort or None, include=self.include, fields=fields)
+
+    def fingerprint(self, base_url: str) -> str:
+        """Identifies an export, so a checkpoint is only resumed by the same one."""
+        described = {
+            "base_url": base_url,
+            "type": self.resource_type,
+            "query": self.query().encode(),
+            "format": self.format,
+            "ordered": self.ordered,
+        }
+        return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
+
+
+@attrs.frozen
+class ExportResult:
+    """What an export did."""
+
+    records: int
+    requests: int
+    dropped: int
+    seconds: float
+    resumed: bool
+    output: Path | None
+
+
+async def export_collection(
+    client: OutreachClient,
+    options: ExportOptions,
+    output: Path | BinaryIO,
+    *,
+    resume: bool = False,
+    progress: Progress | None = None,
+    output_format: OutputFormat | None = None,
+) -> ExportResult:
+    """Write every matching record to `output` (a path, or a binary stream such as stdout)."""
+    started = time.monotonic()
+    encoder = output_format or _default_format(options)
+    progress = progress or Progress(sys.stderr, enabled=False)
+    if options.sort and resume:
+        raise ValueError("--resume needs id order; it cannot be combined with --sort")
+    if isinstance(output, Path):
+        sink: _Sink = await asyncio.to_thread(_FileSink, output)
+    else:
+        sink = _StreamSink(output)
+    fingerprint = options.fingerprint(str(client.session.base_url))
+    previous = await asyncio.to_thread(sink.previous, fingerprint) if resume else None
+    reader = _reader(client, options, previous)
+    records = previous.records if previous else 0
+    progress.records = records
+    header = encoder.header()
+    await asyncio.to_thread(sink.start, previous, header)
+    #: Bytes of the output that hold acknowledged records only. A write cancelled midway
+    #: may still land in the file; the checkpoint leaves it out and resuming cuts it off.
+    valid_bytes = previous.output_bytes if previous else len(header)
+    last_checkpoint = time.monotonic()
+
+    def checkpoint() -> Checkpoint | None:
+        if not isinstance(reader, PartitionedReader) or not reader.planned:
+            return None  # stopped before planning: resuming starts over, which loses nothing
+        return Checkpoint(fingerprint, tuple(reader.checkpoint()), valid_bytes, records)
+
+    try:
+        async for page in reader.pages():
+            data = encoder.encode(page.items)
+            await asyncio.to_thread(sink.write, data)
+            if isinstance(reader, PartitionedReader) and isinstance(page, PartitionPage):
+                reader.acknowledge(page)
+            valid_bytes += len(data)
+            records += len(page.items)
+            progress.advance(len(page.items), client.rate_limit.remaining)
+            if time.monotonic() - last_checkpoint >= CHECKPOINT_INTERVAL:
+                await asyncio.to_thread(sink.save, checkpoint())
+                last_checkpoint = time.monotonic()
+    except BaseException:
+        await asyncio.shield(asyncio.to_thread(sink.abort, checkpoint()))
+        raise
+    await asyncio.to_thread(sink.finish)
+    stats = reader.stats if isinstance(reader, PartitionedReader) else None
+    return ExportResult(
+        records=records,
+        requests=stats.requests if stats else 0,
+        dropped=stats.dropped if stats else 0,
+        seconds=time.monotonic() - started,
+        resumed=previous is not None,
+        output=output if isinstance(output, Path) else None,
+    )
+
+
+def _reader(
+    client: OutreachClient, options: ExportOptions, previous: Checkpoint | None
+) -> PartitionedReader | Paginator:
+    """Id-partitioned and concurrent, unless a sort asks for the server's order."""
+    query = options.query()
+    manager = client.resource(options.resource_type)
+    if options.sort:
+        return Paginator(client.session, manager.path, query.replace(page_size=options.page_size))
+    return PartitionedReader(
+        client.session,
+        manager.path,
+        query,
+        concurrency=options.concurrency,
+        page_size=options.page_size,
+        ordered=options.ordered,
+        resume_from=previous.ranges if previous else None,
+    )
+
+
+class _Sink(Protocol):
+    """Where exported bytes go; every method blocks and runs in a worker thread."""
+
+    def previous(self, fingerprint: str) -> Checkpoint | None: ...
+
+    def start(self, previous: Checkpoint | None, header: bytes) -> None: ...
+
+    def write(self, data: bytes) -> None: ...
+
+    def save(self, checkpoint: Checkpoint | None) -> None: ...
+
+    def abort(self, checkpoint: Checkpoint | None) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+class _StreamSink:
+    """A stream such as stdout: written through, nothing to resume."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+
+    def previous(self, fingerprint: str) -> Checkpoint | None:
+        raise ValueError("resuming needs an output file: a stream cannot be resumed")
+
+    def start(self, previous: Checkpoint | None, header: bytes) -> None:
+        self._stream.write(header)
+
+    def write(self, data: bytes) -> None:
+        self._stream.write(data)
+
+    def save(self, checkpoint: Checkpoint | None) -> None:
+        self._stream.flush()
+
+    def abort(self, checkpoint: Checkpoint | None) -> None:
+        self._stream.flush()
+
+    def finish(self) -> None:
+        self._stream.flush()
+
+
+class _FileSink:
+    """`<file>.partial` plus `<file>.checkpoint`, renamed to `<file>` when complete.
+
+    A cancelled `await asyncio.to_thread(...)` leaves its thread running, so the methods
+    take one lock: a write or checkpoint still in flight finishes before the next starts.
+    """
+
+    def __init__(self, output: Path) -> None:
+        self._output = output
+        self._partial = output.with_name(output.name + ".partial")
+        self._checkpoint = output.with_name(output.name + ".checkpoint")
+        self._handle: BinaryIO | None = None
+        self._lock = threading.Lock()
+
+    def previous(self, fingerprint: str) -> Checkpoint | None:
+        found = read_checkpoint(self._checkpoint)
+        if found is None or not self._partial.exists():
+            return None
+        if found.fingerprint != fingerprint:
+            raise ValueError(
+                f"{self._checkpoint} belongs to a different export (type, filters or format "
+                "differ); remove it or export to another file"
+            )
+        return found
+
+    def start(self, previous: Checkpoint | None, header: bytes) -> None:
+        if previous is not None:
+            self._handle = open(self._partial, "r+b")  # noqa: SIM115 - closed in finish()
+            self._handle.truncate(previous.output_bytes)
+            self._handle.seek(previous.output_bytes)
+            return
+        self._checkpoint.unlink(missing_ok=True)
+        self._handle = open(self._partial, "wb")  # noqa: SIM115 - closed in finish()
+        self._handle.write(header)
+
+    def write(self, data: bytes) -> None:
+        with self._lock:
+            assert self._handle is not None
+            self._handle.write(data)
+
+    def save(self, checkpoint: Checkpoint | None) -> None:
+        """Make the output durable, then record how much of it is valid."""
+        with self._lock:
+            self._save(checkpoint)
+
+    def _save(self, checkpoint: Checkpoint | None) -> None:
+        if self._handle is None or self._handle.closed:
+            return
+        self._handle.flush()
+        os.fsync(self._handle.fileno())
+        if checkpoint is not None:
+            write_checkpoint(self._checkpoint, checkpoint)
+
+    def abort(self, checkpoint: Checkpoint | None) -> None:
+        """Stopped early: keep what is durable for `--resume`, and close the file."""
+        with self._lock:
+            try:
+                self._save(checkpoint)
+            finally:
+                if self._handle is not None:
+                    self._handle.close()
+
+    def finish(self) -> None:
+        with self._lock:
+            assert self._handle is not None
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
+            self._handle.close()
+            os.replace(self._partial, self._output)
+            self._checkpoint.unlink(missing_ok=True)
+
+
+def _default_format(options: ExportOptions) -> OutputFormat:
+    if options.format == "jsonl":
+        return JsonLinesFormat(options.include)
+    attributes, relationships = _columns(options.resource_type, options.fields)
+    return CsvFormat(attributes, relationships)
+
+
+def _columns(resource_type: str, fields: Sequence[str]) -> tuple[list[str], list[str]]:
+    """CSV columns: the chosen fields, else every documented attribute and relationship."""
+    from .._spec import RESOURCES
+
+    spec = RESOURCES.get(resource_type)
+    documented_relationships = (
+        [r.name for r in spec.relationships if not r.links_only] if spec else []
+    )
+    if fields:
+        chosen = set(fields)
+        return [f for f in fields if f not in documented_relationships], [
+            r for r in documented_relationships if r in chosen
+        ]
+    attributes = [a.name for a in spec.attributes if not a.write_only] if spec else []
+    return attributes, documented_relationships
+
+
+def summary(result: ExportResult) -> str:
+    """One line for the end of an export."""
+    rate = result.records / result.seconds if result.seconds > 0 else 0.0
+    parts = [
+        f"exported {result.records:,} records in {result.seconds:.1f}s ({rate:,.0f}/s)",
+        f"{result.requests:,} requests",
+    ]
+    if result.dropped:
+        parts.append(f"{result.dropped:,} out-of-range records from the server ignored")
+    if result.resumed:
+        parts.append("resumed from checkpoint")
+    if result.output is not None:
+        parts.append(f"written to {result.output}")
+    return ", ".join(parts)

@@ -1,0 +1,326 @@
+"""One generic manager for every resource type of a JSON:API server.
+
+`client.resource("prospect")` creates, reads, updates, deletes, lists and runs actions on
+prospects; typed managers build on the same calls. Only JSON:API is spoken here: HTTP is the
+session's business, and what is Outreach's alone lives above this package.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import Any, Literal, TypeVar
+
+from ..errors import OutreachError, TransportError, ValidationError
+from ..http.session import Session
+from .document import Document, Resource, ResourceIdentifier, parse_document
+from .pagination import Page, Paginator, fetch_page
+from .query import Query, encode_action_params
+
+__all__ = [
+    "CREATE_ATTEMPTS",
+    "RelationshipValue",
+    "ResourceManager",
+    "create_once",
+    "is_duplicate",
+]
+
+T = TypeVar("T")
+
+#: POSTs a `create(..., lookup=...)` sends at most.
+CREATE_ATTEMPTS = 3
+_DUPLICATE_ID = "validationDuplicateValueError"
+_DUPLICATE_TEXT = re.compile(r"\balready (?:been )?(?:taken|exists?|active|in)\b", re.IGNORECASE)
+
+ResourceRef = ResourceIdentifier | Resource | tuple[str, int | str]
+#: What a relationship can be set to: one reference, a list of them, or None to clear it.
+RelationshipValue = ResourceRef | list[ResourceRef] | None
+
+
+class ResourceManager:
+    """Create, get, update, delete, list and act on resources of one type."""
+
+    def __init__(self, session: Session, resource_type: str, plural: str | None = None) -> None:
+        if not resource_type or not isinstance(resource_type, str):
+            raise ValueError("resource_type: expected a type name such as 'prospect'")
+        self._session = session
+        self.type = resource_type
+        #: The collection path; JSON:API's convention is the type name itself.
+        self.path = plural or resource_type
+
+    def __repr__(self) -> str:
+        return f"ResourceManager(type={self.type!r}, path={self.path!r})"
+
+    async def get(
+        self,
+        resource_id: int | str,
+        *,
+        include: str | Iterable[str] | None = None,
+        fields: Mapping[str, str | Iterable[str]] | None = None,
+    ) -> Resource:
+        """One resource by id; `include` adds related resources, reachable via `related()`."""
+        query = Query(include=include, fields=fields).encode()
+        response = await self._session.request("GET", self._member(resource_id), query=query)
+        return self._single(response.json(), f"GET {response.url}")
+
+    async def create(
+        self,
+        attributes: Mapping[str, Any] | None = None,
+        relationships: Mapping[str, RelationshipValue] | None = None,
+        *,
+        fields: Mapping[str, str | Iterable[str]] | None = None,
+        lookup: Mapping[str, Any] | None = None,
+        max_attempts: int = CREATE_ATTEMPTS,
+    ) -> Resource:
+        """Create a resource (201) and return it as the server stored it.
+
+        A create is never repeated by the session once it may have happened; the error then
+        has `maybe_applied`. With `lookup`, a filter that matches only the new record (a
+        unique email, a name), such a failure is resolved here: the record the attempt
+        created is looked up and returned, or the create is posted again when there is none
+        (`max_attempts` POSTs at most; see `create_once`).
+        """
+        body = {"data": self._resource_object(None, attributes, relationships)}
+        query = Query(fields=fields).encode()
+
+        async def post() -> Resource:
+            response = await self._session.request("POST", self.path, query=query, body=body)
+            return self._single(response.json(), f"POST {response.url}")
+
+        if lookup is None:
+            return await post()
+        if not lookup:
+            raise ValueError("lookup: give a filter that matches the record to create")
+        filter_ = dict(lookup)
+
+        async def find() -> list[Resource]:
+            return (await self.list(filter=filter_, fields=fields, page_size=2)).items
+
+        return await create_once(post, find, max_attempts=max_attempts)
+
+    async def update(
+        self,
+        resource_id: int | str,
+        attributes: Mapping[str, Any] | None = None,
+        relationships: Mapping[str, RelationshipValue] | None = None,
+        *,
+        fields: Mapping[str, str | Iterable[str]] | None = None,
+    ) -> Resource:
+        """Change only the given attributes and relationships; `type` and `id` are sent."""
+        if not attributes and not relationships:
+            raise ValueError("update: give at least one attribute or relationship to change")
+        body = {"data": self._resource_object(resource_id, attributes, relationships)}
+        query = Query(fields=fields).encode()
+        response = await self._session.request(
+            "PATCH", self._member(resource_id), query=query, body=body
+        )
+        return self._single(response.json(), f"PATCH {response.url}")
+
+    async def delete(self, resource_id: int | str) -> None:
+        """Delete a resource (204)."""
+        await self._session.request("DELETE", self._member(resource_id))
+
+    async def list(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        sort: Any = None,
+        include: str | Iterable[str] | None = None,
+        fields: Mapping[str, str | Iterable[str]] | None = None,
+        count: bool | None = None,
+        page_size: int | None = None,
+        new_filter_syntax: bool | None = None,
+    ) -> Page:
+        """The first page of the collection, with its links and meta."""
+        return await self.iterate(
+            filter=filter,
+            sort=sort,
+            include=include,
+            fields=fields,
+            count=count,
+            page_size=page_size,
+            new_filter_syntax=new_filter_syntax,
+        )
+
+    def iterate(
+        self,
+        *,
+        filter: Mapping[str, Any] | None = None,
+        sort: Any = None,
+        include: str | Iterable[str] | None = None,
+        fields: Mapping[str, str | Iterable[str]] | None = None,
+        count: bool | None = None,
+        page_size: int | None = None,
+        new_filter_syntax: bool | None = None,
+        mode: Literal["cursor", "offset"] = "cursor",
+    ) -> Paginator:
+        """Every resource of the collection: `async for` items, `await` for the first page."""
+        query = Query(
+            filter=filter or {},
+            sort=sort,
+            include=include,
+            fields=fields,
+            count=count,
+            page_size=page_size,
+            new_filter_syntax=new_filter_syntax,
+        )
+        return Paginator(self._session, self.path, query, mode=mode)
+
+    async def fetch_page(self, url: str) -> Page:
+        """A page by its full URL, such as a `links.next` kept from an earlier page."""
+        return await fetch_page(self._session, url)
+
+    async def action(self, resource_id: int | str, name: str, **params: Any) -> Resource:
+        """Run a member action: `POST /{type}s/{id}/actions/{name}?actionParams[...]`."""
+        _check_action_name(name)
+        response = await self._session.request(
+            "POST",
+            f"{self._member(resource_id)}/actions/{name}",
+            query=encode_action_params(params),
+        )
+        return self._single(response.json(), f"POST {response.url}")
+
+    async def collection_action(
+        self,
+        name: str,
+        attributes: Mapping[str, Any] | None = None,
+        *,
+        params: Mapping[str, Any] | None = None,
+        body_type: str | None = None,
+    ) -> Document:
+        """Run a collection action such as `POST /batches/actions/prospectsAddToSequence`."""
+        _check_action_name(name)
+        body = None
+        if attributes is not None:
+            body = {"data": {"type": body_type or self.type, "attributes": dict(attributes)}}
+        response = await self._session.request(
+            "POST",
+            f"{self.path}/actions/{name}",
+            query=encode_action_params(params or {}),
+            body=body,
+        )
+        return parse_document(response.json(), where=f"POST {response.url}")
+
+    def _member(self, resource_id: int | str) -> str:
+        if isinstance(resource_id, bool) or not isinstance(resource_id, int | str):
+            raise TypeError(f"id: expected an int or str, got {type(resource_id).__name__}")
+        text = str(resource_id)
+        if not text or "/" in text or "?" in text or "#" in text:
+            raise ValueError(f"id: {resource_id!r} is not a valid resource id")
+        return f"{self.path}/{text}"
+
+    def _resource_object(
+        self,
+        resource_id: int | str | None,
+        attributes: Mapping[str, Any] | None,
+        relationships: Mapping[str, RelationshipValue] | None,
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = {"type": self.type}
+        if resource_id is not None:
+            data["id"] = _id_for_body(resource_id)
+        if attributes:
+            data["attributes"] = _encoded_attributes(attributes)
+        if relationships:
+            data["relationships"] = {
+                name: {"data": _linkage(name, value)} for name, value in relationships.items()
+            }
+        return data
+
+    def _single(self, payload: Any, where: str) -> Resource:
+        document = parse_document(payload, where=where)
+        if not isinstance(document.data, Resource):
+            raise TransportError(f"{where}: expected one {self.type} in the response")
+        return document.data
+
+
+async def create_once(
+    post: Callable[[], Awaitable[T]],
+    find: Callable[[], Awaitable[list[T]]],
+    *,
+    max_attempts: int = CREATE_ATTEMPTS,
+) -> T:
+    """Create one record with `post()`, never two, though an attempt's answer may be lost.
+
+    After a failure with `maybe_applied`, `find()` lists the records the attempt may have
+    created: one is the result; none, and the create is posted again (at most
+    `max_attempts` times in all). A duplicate 422 on a repeated attempt means an earlier
+    one did create it, and is looked up the same way. The error finally raised has
+    `maybe_applied` unless a lookup showed the record is not there; it stays True when the
+    lookup failed or matched more than one record.
+    """
+    if max_attempts < 1:
+        raise ValueError("max_attempts: expected at least 1")
+    repeated = False
+    for attempt in range(1, max_attempts + 1):
+        try:
+            return await post()
+        except OutreachError as error:
+            duplicate = repeated and is_duplicate(error)
+            if not (error.maybe_applied or duplicate):
+                raise
+            note = error.applied_note or "an earlier attempt may have created it"
+            error.mark_maybe_applied(note)
+            try:
+                found = await find()
+            except OutreachError as failed:
+                error.mark_maybe_applied(f"{note} (looking it up failed: {type(failed).__name__})")
+                raise error from failed
+            if len(found) == 1:
+                return found[0]
+            if found:
+                error.mark_maybe_applied(f"{note} ({len(found)} records match the lookup)")
+                raise
+            if duplicate:
+                raise  # the server says it exists, but the lookup does not show it
+            if attempt == max_attempts:
+                error.mark_not_applied("looked up after the failure: not created")
+                raise
+            repeated = True
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def is_duplicate(error: OutreachError) -> bool:
+    """True for a 422 saying that the record exists already (a unique value is taken)."""
+    if not isinstance(error, ValidationError):
+        return False
+    if _DUPLICATE_ID in error.error_ids:
+        return True
+    return any(_DUPLICATE_TEXT.search(e.detail or e.title or "") for e in error.errors)
+
+
+def _encoded_attributes(attributes: Mapping[str, Any]) -> dict[str, Any]:
+    from .._converter import converter
+
+    return {name: converter.unstructure(value) for name, value in attributes.items()}
+
+
+def _id_for_body(resource_id: int | str) -> int | str:
+    if isinstance(resource_id, str) and resource_id.isdigit():
+        return int(resource_id)
+    return resource_id
+
+
+def _linkage(name: str, value: RelationshipValue) -> Any:
+    if value is None:
+        return None
+    if isinstance(value, list):
+        return [_reference(name, item) for item in value]
+    return _reference(name, value)
+
+
+def _reference(name: str, value: Any) -> dict[str, Any]:
+    if isinstance(value, Resource):
+        return value.identifier.to_json()
+    if isinstance(value, ResourceIdentifier):
+        return value.to_json()
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str):
+        return {"type": value[0], "id": value[1]}
+    raise TypeError(
+        f"relationships[{name!r}]: expected a Resource, ResourceIdentifier or (type, id), "
+        f"got {type(value).__name__}"
+    )
+
+
+def _check_action_name(name: str) -> None:
+    if not isinstance(name, str) or not name.isidentifier():
+        raise ValueError(f"action: {name!r} is not a valid action name")
