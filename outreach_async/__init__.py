@@ -5,6 +5,8 @@ async with OutreachClient() as client:  # the token from OUTREACH_ACCESS_TOKEN
         print(prospect.id, prospect.last_name)
 
 Typed models live in `outreach_async.models`; `client.resource(type)` gives generic resources.
+`CourseMailerClient` (`outreach_async.coursemailer`) speaks the plain-JSON course-mailer API
+over the same session.
 Names are imported from their modules on first use (see `_lazy`), so `import outreach_async`
 costs little more than the interpreter's own start.
 """
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from .batches import BatchFailure, BatchResult
     from .bulk import ExportOptions, ExportResult, PartitionedReader, export_collection
     from .client import OutreachClient
+    from .coursemailer import CourseMailerClient
     from .errors import (
         APIError,
         AuthError,
@@ -117,6 +120,7 @@ _EXPORTS = {
     "PartitionedReader": ".bulk",
     "export_collection": ".bulk",
     "OutreachClient": ".client",
+    "CourseMailerClient": ".coursemailer",
     "APIError": ".errors",
     "AuthError": ".errors",
     "BadRequest": ".errors",
@@ -203,6 +207,7 @@ __all__ = [
     "BearerToken",
     "ClientClosedError",
     "Conflict",
+    "CourseMailerClient",
     "Document",
     "ErrorObject",
     "Event",

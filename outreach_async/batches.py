@@ -5,12 +5,12 @@ works through its items on the server. `client.batches.wait(batch)` polls `batch
 with exponential backoff until the batch is finished or canceled, then reads the failed
 `batchItems` (only when the batch reports failures):
 
->>> batch = await client.batches.prospects_add_to_sequence(
-...     ids=[1, 2, 3], sequence_id=7, mailbox_id=2, skip_confirmation=True
-... )
->>> result = await client.batches.wait(batch)
->>> for failure in result.failures:
-...     print(failure.record_id, failure.info)
+    batch = await client.batches.prospects_add_to_sequence(
+        ids=[1, 2, 3], sequence_id=7, mailbox_id=2, skip_confirmation=True
+    )
+    result = await client.batches.wait(batch)
+    for failure in result.failures:
+        print(failure.record_id, failure.info)
 """
 
 from __future__ import annotations
@@ -72,6 +72,7 @@ class BatchResult:
 
     @property
     def canceled(self) -> bool:
+        """True when the batch was canceled rather than completed."""
         return self.batch.canceled_at not in (None, ABSENT) or (
             isinstance(self.batch.state, str) and self.batch.state.lower().startswith("cancel")
         )

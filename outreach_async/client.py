@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from types import TracebackType
 
 import aiohttp
 
@@ -13,8 +12,8 @@ from ._collection_paths import plural_of
 from .auth.bearer import BearerToken
 from .errors import AuthError
 from .http.auth import Auth
-from .http.events import Hook, Hooks
-from .http.ratelimit import Limiter, RateLimitSnapshot
+from .http.events import Hook
+from .http.ratelimit import Limiter
 from .http.retry import RetryPolicy
 from .http.session import (
     DEFAULT_BASE_URL,
@@ -24,17 +23,18 @@ from .http.session import (
     Sleep,
     Timeouts,
 )
+from .http.session_client import SessionClient
 from .jsonapi.resources import ResourceManager
 
 __all__ = ["OutreachClient"]
 
 
-class OutreachClient(TypedManagers):
+class OutreachClient(TypedManagers, SessionClient):
     """An Outreach API client.
 
-    >>> async with OutreachClient() as client:                 # OUTREACH_ACCESS_TOKEN
-    ...     prospect = await client.prospects.get(1)          # a typed `Prospect`
-    ...     resource = await client.resource("prospect").get(1)  # a generic `Resource`
+        async with OutreachClient() as client:                # OUTREACH_ACCESS_TOKEN
+            prospect = await client.prospects.get(1)          # a typed `Prospect`
+            resource = await client.resource("prospect").get(1)  # a generic `Resource`
 
     `auth` is an access token or an `Auth` object; without it the client reads the token
     from OUTREACH_ACCESS_TOKEN (AuthError when that is unset too). `base_url` defaults to
@@ -81,35 +81,6 @@ class OutreachClient(TypedManagers):
 
     def __repr__(self) -> str:
         return f"OutreachClient(base_url={str(self.session.base_url)!r})"
-
-    async def __aenter__(self) -> OutreachClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Close the connections this client opened. Safe to call twice."""
-        await self.session.close()
-
-    @property
-    def closed(self) -> bool:
-        return self.session.closed
-
-    @property
-    def rate_limit(self) -> RateLimitSnapshot:
-        """The request budget as the limiter knows it: limit, remaining, reset, pause."""
-        return self.session.limiter.snapshot()
-
-    @property
-    def hooks(self) -> Hooks:
-        """Callbacks told about requests, responses, retries and 429s: `hooks.add(fn)`."""
-        return self.session.hooks
 
     def resource(self, resource_type: str, plural: str | None = None) -> ResourceManager:
         """The generic manager for a resource type, e.g. `client.resource("prospect")`."""

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import AsyncIterator, Awaitable, Callable
-from contextlib import asynccontextmanager
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
@@ -77,16 +77,19 @@ Lifespan = Callable[[FastAPI], Any]
 
 
 def outreach_lifespan(
-    client: Callable[[], OutreachClient] | None = None, **options: Any
+    client: Callable[[], AbstractAsyncContextManager[OutreachClient]] | None = None,
+    **options: Any,
 ) -> Lifespan:
     """A lifespan for `FastAPI(lifespan=...)` that opens one client and closes it at shutdown.
 
-    `client` makes it (for example a function building `OAuth2Auth`); otherwise
-    `OutreachClient(**options)`, which reads OUTREACH_ACCESS_TOKEN without options. To
-    combine it with a lifespan of your own, enter it there:
-    `async with outreach_lifespan()(app) as state: yield state`.
+    `client` makes it: a function returning an `OutreachClient` (one with `OAuth2Auth`,
+    say) or an async context manager giving one. Otherwise `OutreachClient(**options)`,
+    which reads OUTREACH_ACCESS_TOKEN without options. To combine it with a lifespan of your
+    own, enter it there: `async with outreach_lifespan()(app) as state: yield state`.
     """
-    make = client or (lambda: OutreachClient(**options))
+
+    def make() -> AbstractAsyncContextManager[OutreachClient]:
+        return client() if client is not None else OutreachClient(**options)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[dict[str, Any]]:

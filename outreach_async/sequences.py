@@ -185,6 +185,7 @@ class SequenceAddResult:
 
     @property
     def ok(self) -> bool:
+        """True when every prospect was added."""
         return not self.failed
 
     @property

@@ -18,6 +18,7 @@ class BearerToken(Auth):
         self._header = f"Bearer {token.strip()}"
 
     async def authorization(self) -> str:
+        """The same `Bearer` header for every request: a static token is never renewed."""
         return self._header
 
     def __repr__(self) -> str:

@@ -64,6 +64,7 @@ class ExportOptions:
             raise ValueError(f"format: expected 'jsonl' or 'csv', got {self.format!r}")
 
     def query(self) -> Query:
+        """The collection query these options describe (`since` becomes an `updatedAt` filter)."""
         filters = dict(self.filter)
         if self.since is not None:
             filters["updatedAt"] = at_least(self.since)

@@ -54,6 +54,7 @@ class RangeProgress:
 
     @property
     def finished(self) -> bool:
+        """True when every record of the range has been acknowledged."""
         return self.acknowledged >= self.high
 
 
@@ -91,6 +92,7 @@ class PartitionPage:
 
     @property
     def low(self) -> int:
+        """The lowest id of the range this page covers."""
         return self._range.low
 
     def __repr__(self) -> str:

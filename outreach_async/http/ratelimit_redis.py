@@ -153,6 +153,7 @@ class RedisLimiter(Limiter):
         await self.aclose()
 
     async def aclose(self) -> None:
+        """Close the Redis connection if `from_url` opened it; one passed in stays open."""
         if self._owns_redis:
             self._owns_redis = False
             await self._redis.aclose()
@@ -176,6 +177,7 @@ class RedisLimiter(Limiter):
         )
 
     async def observe(self, headers: Mapping[str, str], now: float | None = None) -> None:
+        """Adopt the advertised limit; a budget spent before its reset pauses every process."""
         now = self._clock() if now is None else now
         seen = parse_rate_limit_headers(headers, now)
         if seen is None:
@@ -188,6 +190,7 @@ class RedisLimiter(Limiter):
             await self.pause(seen.reset_at - now + RESET_GRACE, reason="budget spent")
 
     async def pause(self, seconds: float, *, reason: str = "the server asked") -> None:
+        """Hold every process on this key for `seconds`, unless a longer pause is on already."""
         left = await self._pause_script(
             keys=[self.key],
             args=[repr(max(0.0, seconds)), repr(self.interval), self.burst, self._ttl_ms()],

@@ -1,7 +1,8 @@
 """HTTP for the Outreach API: one request in, one checked response out.
 
 The session knows content negotiation, authentication, retries and the rate limiter, and
-nothing about prospects or pages. Credentials go only to the API's own origin.
+nothing about prospects or pages. Credentials go only to the API's own origin. The media
+type it negotiates is JSON:API by default and plain JSON for APIs that speak it.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class Timeouts:
     connect: float | None = 15.0
 
     def to_aiohttp(self) -> aiohttp.ClientTimeout:
+        """The same timeouts as aiohttp's `ClientTimeout`."""
         return aiohttp.ClientTimeout(total=self.total, connect=self.connect)
 
 
@@ -99,6 +101,8 @@ class Session:
     """Sends requests to one API origin with auth, retries and rate limiting.
 
     Pass `http` to share an aiohttp session you own; the client then leaves it open.
+    `media_type` is sent as `Accept` and `Content-Type`. An auth whose header value is
+    empty sends no `Authorization` header, for APIs without credentials.
     """
 
     def __init__(
@@ -114,6 +118,7 @@ class Session:
         clock: Clock | None = None,
         sleep: Sleep | None = None,
         hooks: Iterable[Hook] = (),
+        media_type: str = JSONAPI_MEDIA_TYPE,
     ) -> None:
         self.base_url = api_base_url(base_url)
         if isinstance(max_body_size, bool) or not isinstance(max_body_size, int):
@@ -124,6 +129,7 @@ class Session:
         self.retry = retry or RetryPolicy()
         self.timeouts = timeouts or Timeouts()
         self.max_body_size = max_body_size
+        self.media_type = media_type
         self._clock = clock or time.time
         self._sleep = sleep or asyncio.sleep
         self.auth.attach(clock=self._clock, sleep=self._sleep)
@@ -140,6 +146,7 @@ class Session:
 
     @property
     def closed(self) -> bool:
+        """True once `close()` was called; requests then raise `ClientClosedError`."""
         return self._closed
 
     @property
@@ -170,7 +177,7 @@ class Session:
         elif self._loop is not running:
             raise EventLoopError(
                 "this client was first used on another event loop, which owns its "
-                "connections; create the OutreachClient inside the loop that uses it "
+                "connections; create the client inside the loop that uses it "
                 "(one per asyncio.run(), per test, or in the app's lifespan)"
             )
 
@@ -211,7 +218,7 @@ class Session:
         an attempt of a write that the server may have carried out has `maybe_applied`.
         """
         if self._closed:
-            raise ClientClosedError("this client is closed; create a new OutreachClient")
+            raise ClientClosedError("this client is closed; create a new one")
         self._check_loop()
         method = method.upper()
         url = self.url_for(target, query)
@@ -318,12 +325,10 @@ class Session:
         waited: float,
     ) -> Response:
         """One HTTP exchange in the limiter slot the caller acquired; releases that slot."""
-        headers = {
-            "Accept": JSONAPI_MEDIA_TYPE,
-            "Content-Type": JSONAPI_MEDIA_TYPE,
-            "Authorization": authorization,
-            "User-Agent": USER_AGENT,
-        }
+        headers = {"Accept": self.media_type, "Content-Type": self.media_type}
+        if authorization:
+            headers["Authorization"] = authorization
+        headers["User-Agent"] = USER_AGENT
         started = self._clock()
         try:
             http = self._session()
@@ -360,7 +365,7 @@ class Session:
             )
         if not 200 <= status < 300:
             raise _unexpected_status(method, url, status, response_headers)
-        payload = _decoded_json(method, url, status, response_headers, body)
+        payload = _decoded_json(method, url, status, response_headers, body, self.media_type)
         return Response(status, response_headers, body, method, str(url), payload)
 
     async def _read_body(self, raw: aiohttp.ClientResponse) -> bytes:
@@ -388,7 +393,7 @@ class Session:
 
     def _session(self) -> aiohttp.ClientSession:
         if self._closed:
-            raise ClientClosedError("this client is closed; create a new OutreachClient")
+            raise ClientClosedError("this client is closed; create a new one")
         if self._http is None:
             self._http = aiohttp.ClientSession(timeout=self.timeouts.to_aiohttp())
             _never_resend(self._http)
@@ -435,7 +440,12 @@ def _declared_length(raw: aiohttp.ClientResponse) -> int | None:
 
 
 def _decoded_json(
-    method: str, url: yarl.URL, status: int, headers: Mapping[str, str], body: bytes
+    method: str,
+    url: yarl.URL,
+    status: int,
+    headers: Mapping[str, str],
+    body: bytes,
+    expected: str,
 ) -> Any:
     """The body as JSON, checking that it says it is JSON and really is."""
     if not body:
@@ -443,7 +453,7 @@ def _decoded_json(
     content_type = headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
     if content_type not in _JSON_MEDIA_TYPES:
         raise TransportError(
-            f"{method} {url}: expected {JSONAPI_MEDIA_TYPE} but the {status} response is "
+            f"{method} {url}: expected {expected} but the {status} response is "
             f"{content_type[:80] or 'untyped'}"
         )
     try:

@@ -51,6 +51,7 @@ class ResourceIdentifier:
     meta: Mapping[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
+        """The `{"type", "id"}` linkage object, as sent in relationships."""
         return {"type": self.type, "id": self.id}
 
 
@@ -80,6 +81,7 @@ class Relationship:
 
     @property
     def is_to_many(self) -> bool:
+        """True when `data` is a list (a to-many relationship)."""
         return isinstance(self.data, list)
 
     def identifiers(self) -> list[ResourceIdentifier]:
@@ -134,6 +136,7 @@ class Resource:
 
     @property
     def identifier(self) -> ResourceIdentifier:
+        """This resource's type and id, as a `ResourceIdentifier`."""
         if self.id is None:
             raise ValueError(f"this {self.type} has no id yet")
         return ResourceIdentifier(self.type, self.id)

@@ -112,18 +112,22 @@ class Page:
 
     @property
     def items(self) -> list[Resource]:
+        """The page's resources, in the server's order."""
         return self.document.resources
 
     @property
     def links(self) -> Links:
+        """The page's `links` (`next`, `prev`, `first`, ...)."""
         return self.document.links
 
     @property
     def meta(self) -> dict[str, Any]:
+        """The document's top-level `meta` (`count` when asked for, ...)."""
         return self.document.meta
 
     @property
     def next_url(self) -> str | None:
+        """The URL of the next page, None on the last page."""
         return self.document.links.next if self.document.resources else None
 
     @property
@@ -134,6 +138,7 @@ class Page:
 
     @property
     def count_truncated(self) -> bool:
+        """True when the server stopped counting and `count` is a lower bound."""
         return bool(self.document.meta.get("count_truncated", False))
 
     def __len__(self) -> int:

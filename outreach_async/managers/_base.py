@@ -65,18 +65,22 @@ class TypedPage(Generic[M]):
 
     @property
     def document(self) -> Document:
+        """The JSON:API document the page was read from."""
         return self.page.document
 
     @property
     def links(self) -> Links:
+        """The page's `links` (`next`, `prev`, `first`, ...)."""
         return self.page.links
 
     @property
     def meta(self) -> dict[str, Any]:
+        """The document's top-level `meta` (`count` when asked for, ...)."""
         return self.page.meta
 
     @property
     def next_url(self) -> str | None:
+        """The URL of the next page, None on the last page."""
         return self.page.next_url
 
     @property
@@ -86,6 +90,7 @@ class TypedPage(Generic[M]):
 
     @property
     def count_truncated(self) -> bool:
+        """True when the server stopped counting and `count` is a lower bound."""
         return self.page.count_truncated
 
     def __len__(self) -> int:
@@ -254,7 +259,9 @@ class Updatable(TypedManager[M]):
     async def update(self, resource: IdLike, changes: M, *, fields: Fields | None = None) -> M:
         """Change the fields set on `changes`, and only those (read-only ones are refused).
 
-        >>> await client.prospects.update(1, Prospect(title="CTO", account=None))
+            await client.prospects.update(1, Prospect(title="CTO", account=None))
+
+        A field set to None is sent as null; fields left ABSENT are not sent.
         """
         self._check_model(changes, "update")
         target = resource_id(resource, "resource")

@@ -48,8 +48,14 @@ import attrs
 from aiohttp import web
 
 from ._errors import jsonapi_error
-from ._request_keys import API_PREFIX, FAULT_KEY, RECORD_COUNT_KEY, is_api_request
-from ._settings import FakeSettings
+from ._request_keys import (
+    API_PREFIX,
+    FAULT_KEY,
+    RECORD_COUNT_KEY,
+    RequestFilter,
+    is_api_request,
+)
+from ._settings import ProtectionSettings
 
 if TYPE_CHECKING:  # typing only: older aiohttp releases lack these names
     from aiohttp.typedefs import Handler, Middleware
@@ -97,7 +103,7 @@ class FaultCounts:
 class FaultInjector:
     """Draws faults for requests from one seeded generator; `sleep` is replaceable in tests."""
 
-    def __init__(self, settings: FakeSettings, *, sleep: Sleep = asyncio.sleep) -> None:
+    def __init__(self, settings: ProtectionSettings, *, sleep: Sleep = asyncio.sleep) -> None:
         self._settings = settings
         self._sleep = sleep
         self._seed = settings.seed
@@ -109,7 +115,7 @@ class FaultInjector:
         return f"FaultInjector(seed={self._seed}, counts={self.counts!r})"
 
     @property
-    def settings(self) -> FakeSettings:
+    def settings(self) -> ProtectionSettings:
         return self._settings
 
     def reseed(self, seed: int | None = None) -> None:
@@ -174,12 +180,14 @@ class FaultInjector:
             await self._sleep(seconds)
 
 
-def fault_middleware(injector: FaultInjector) -> Middleware:
-    """Apply the injector's plan to every `/api/v2` request."""
+def fault_middleware(
+    injector: FaultInjector, applies: RequestFilter = is_api_request
+) -> Middleware:
+    """Apply the injector's plan to every request `applies` selects (`/api/v2` by default)."""
 
     @web.middleware
     async def inject_faults(request: web.Request, handler: Handler) -> web.StreamResponse:
-        if not is_api_request(request):
+        if not applies(request):
             return await handler(request)
         plan = injector.plan(request.method, request.path, _page_size(request))
         if plan.kind != "none" and plan.kind != "truncate":
@@ -277,7 +285,7 @@ def _after_write_generator(seed: int) -> random.Random:
     return random.Random(f"{seed}:after-write")
 
 
-def _maintenance(settings: FakeSettings) -> web.Response:
+def _maintenance(settings: ProtectionSettings) -> web.Response:
     config = settings.faults
     seconds = config.maintenance_retry_after or 0.0
     now = settings.clock()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, Protocol
 
 import attrs
 
@@ -96,6 +96,15 @@ class OAuthSettings:
     s2s_app_id: str = "fake-s2s-guid"
     s2s_public_key: str | None = attrs.field(default=None, repr=False)
     s2s_token_ttl: int = 3600
+
+
+class ProtectionSettings(Protocol):
+    """What the rate limiter and the fault injector read; every fake server's settings have it."""
+
+    seed: int
+    rate_limit: RateLimitSettings
+    faults: FaultSettings
+    clock: Callable[[], float]
 
 
 @attrs.define
