@@ -20,7 +20,19 @@ from .auth import (
     TokenStore,
 )
 from .batches import BatchFailure, BatchResult
-from .bulk import ExportOptions, ExportResult, PartitionedReader, export_collection
+from .bulk import (
+    ExportOptions,
+    ExportResult,
+    FileStateStore,
+    PartitionedReader,
+    RedisStateStore,
+    StateStore,
+    SyncResult,
+    TypeState,
+    TypeSyncResult,
+    export_collection,
+    sync_collections,
+)
 from .client import OutreachClient
 from .errors import (
     APIError,
@@ -36,8 +48,10 @@ from .errors import (
     OutreachError,
     PaginationLimitError,
     RateLimited,
+    RedisUnavailableError,
     SequenceCopyError,
     ServerError,
+    StorageError,
     TokenEndpointError,
     TokenPersistenceError,
     TransportError,
@@ -108,6 +122,7 @@ __all__ = [
     "Event",
     "ExportOptions",
     "ExportResult",
+    "FileStateStore",
     "FileTokenStore",
     "Forbidden",
     "Hook",
@@ -133,6 +148,8 @@ __all__ = [
     "RateLimitSnapshot",
     "RateLimited",
     "RedisLimiter",
+    "RedisStateStore",
+    "RedisUnavailableError",
     "Ref",
     "Relationship",
     "RequestStarted",
@@ -150,12 +167,17 @@ __all__ = [
     "ServerError",
     "ServerToServerAuth",
     "Session",
+    "StateStore",
+    "StorageError",
+    "SyncResult",
     "Timeouts",
     "TokenEndpointError",
     "TokenPair",
     "TokenPersistenceError",
     "TokenStore",
     "TransportError",
+    "TypeState",
+    "TypeSyncResult",
     "TypedPage",
     "TypedPaginator",
     "Unauthorized",
@@ -171,4 +193,5 @@ __all__ = [
     "export_collection",
     "parse_document",
     "present",
+    "sync_collections",
 ]
