@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import signal
+import subprocess
+import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -12,6 +17,7 @@ import pytest
 from outreach_async import FileStateStore, StorageError, sync_collections
 from outreach_async.bulk import SyncOptions, TypeState
 from outreach_async.testing import FakeOutreach
+from outreach_async.testing._settings import FaultSettings
 
 
 class Clock:
@@ -197,3 +203,54 @@ async def test_an_unwritable_state_directory_is_a_storage_error(tmp_path: Path) 
     with pytest.raises(StorageError, match="not saved"):
         await store.save("prospect", b"{}")
     assert TypeState().pending is None
+
+
+async def run_killed_repeatedly(argv: list[str], env: dict[str, str], delays: list[float]) -> int:
+    """Start the command, SIGKILL it after each delay, then let the last start finish."""
+    kills = 0
+    for delay in [*delays, None]:
+        process = await asyncio.create_subprocess_exec(
+            *argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        if delay is not None:
+            try:
+                await asyncio.wait_for(process.wait(), delay)
+            except asyncio.TimeoutError:
+                process.send_signal(signal.SIGKILL)
+                await process.wait()
+                kills += 1
+                continue
+        _, err = await process.communicate()
+        assert process.returncode == 0, err.decode()
+        return kills
+    raise AssertionError("unreachable")
+
+
+async def test_killed_at_many_points_then_resumed_loses_and_repeats_nothing(
+    tmp_path: Path,
+) -> None:
+    settings = {"prospects": 2400, "counts": {"account": 900}}
+    async with FakeOutreach(faults=FaultSettings(latency=0.01), **settings) as server:
+        out, state = tmp_path / "out", tmp_path / "state"
+        argv = [sys.executable, "-m", "outreach_async", "sync", "prospect", "account"]
+        argv += ["--state", str(state), "-o", str(out), "--base-url", server.api_url]
+        argv += ["--page-size", "40", "--concurrency", "2", "--overlap", "0"]
+        env = {**os.environ, "OUTREACH_ACCESS_TOKEN": server.token}
+
+        kills = await run_killed_repeatedly(argv, env, [0.6, 1.0, 1.4, 1.8])
+        assert kills >= 3, "the runs ended before they could be killed"
+        for resource_type in ("prospect", "account"):
+            written = ids_of(out / f"{resource_type}.jsonl")
+            assert sorted(written) == server.store.ids(resource_type)  # each once
+            assert not (out / f"{resource_type}.jsonl.partial").exists()
+
+        touch(server, "prospect", [11, 1200, 2399])
+        touch(server, "account", [4])
+        for record_id in (8, 1500):
+            server.store.delete("prospect", record_id)
+        kills = await run_killed_repeatedly([*argv, "--reconcile"], env, [0.6, 0.9])
+        assert kills >= 1, "the incremental run ended before it could be killed"
+        assert sorted(ids_of(out / "prospect.jsonl")) == [11, 1200, 2399]
+        assert ids_of(out / "account.jsonl") == [4]
+        assert ids_of(out / "prospect.deleted.jsonl") == [8, 1500]
+        assert ids_of(out / "account.deleted.jsonl") == []
