@@ -9,6 +9,7 @@ from .bearer import BearerToken
 from .oauth import OAuth2Auth, OAuthApp
 from .s2s import ServerToServerAuth
 from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
+from .token_store_redis import RedisTokenStore
 from .tokens import TokenPair
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "MemoryTokenStore",
     "OAuth2Auth",
     "OAuthApp",
+    "RedisTokenStore",
     "ServerToServerAuth",
     "TokenPair",
     "TokenStore",
