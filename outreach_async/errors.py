@@ -5,6 +5,8 @@
     │   └── OriginError            a link or redirect pointed away from the API's origin
     ├── ClientClosedError          the client was used after it was closed
     ├── PaginationLimitError       offset paging reached the server's 10,000 cap
+    ├── PaginationError            a page repeated another or held fewer items than its place
+    ├── LinkageMissing             a relationship came with links or meta but no `data` (KeyError)
     ├── BatchTimeout               a bulk action's batch did not finish in the time allowed
     ├── SequenceCopyError          copying a sequence's steps stopped part way
     ├── AuthError                  no usable credentials could be had
@@ -20,6 +22,7 @@
         ├── Conflict               409
         ├── UnsupportedMediaType   415
         ├── ValidationError        422
+        │   └── InvalidDocument    400 whose errors point into the request (also a BadRequest)
         ├── RateLimited            429 (and waits too long to sleep through)
         └── ServerError            5xx
 
@@ -46,9 +49,12 @@ __all__ = [
     "Conflict",
     "ErrorObject",
     "Forbidden",
+    "InvalidDocument",
+    "LinkageMissing",
     "NotFound",
     "OriginError",
     "OutreachError",
+    "PaginationError",
     "PaginationLimitError",
     "RateLimited",
     "SequenceCopyError",
@@ -114,6 +120,32 @@ class ClientClosedError(OutreachError):
 
 class PaginationLimitError(OutreachError):
     """Offset pagination cannot go past the server's maximum offset."""
+
+
+class PaginationError(OutreachError):
+    """The pages of a read do not add up: one repeated another, or shrank unexpectedly.
+
+    Either the collection changed while it was read or the server ignored a paging
+    parameter; the items yielded so far cannot be trusted to be the whole collection.
+    """
+
+
+class LinkageMissing(OutreachError, KeyError):
+    """A relationship carries no resource linkage (`data`), only `links` or `meta`.
+
+    `related_url` is its `related` link when the server sent one: the resource manager's
+    `fetch_related()` reads it. A `KeyError`, as a missing relationship always was.
+    """
+
+    def __init__(self, message: str, related_url: str | None = None) -> None:
+        super().__init__(message)
+        self.related_url = related_url
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.related_url))
 
 
 class BatchTimeout(OutreachError):
@@ -315,6 +347,15 @@ class ValidationError(APIError):
     """422: the server refused the data; each error's `pointer` says where."""
 
 
+class InvalidDocument(BadRequest, ValidationError):
+    """400 whose errors point into the request document (`source.pointer`).
+
+    JSON:API lets a server answer a validation failure with 400 or 422; many (Django REST
+    framework JSON:API among them) use 400. Both `except ValidationError` and
+    `except BadRequest` catch it.
+    """
+
+
 class ServerError(APIError):
     """5xx: the server failed; retried where that is safe."""
 
@@ -394,6 +435,8 @@ def error_for_response(
     """Build the typed exception for an error response, whatever form its body takes."""
     errors = parse_error_objects(body)
     cls = error_class_for(status)
+    if cls is BadRequest and any(error.pointer for error in errors):
+        cls = InvalidDocument
     if cls is RateLimited:
         return RateLimited(
             status, errors, method=method, url=url, headers=headers, retry_after=retry_after

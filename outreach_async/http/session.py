@@ -84,6 +84,8 @@ class Session:
     """Sends requests to one API origin with auth, retries and rate limiting.
 
     Pass `http` to share an aiohttp session you own; the client then leaves it open.
+    An auth whose header value is empty sends no `Authorization` header, for APIs without
+    credentials.
     """
 
     def __init__(
@@ -255,12 +257,10 @@ class Session:
         waited: float,
     ) -> Response:
         """One HTTP exchange in the limiter slot the caller acquired; releases that slot."""
-        headers = {
-            "Accept": JSONAPI_MEDIA_TYPE,
-            "Content-Type": JSONAPI_MEDIA_TYPE,
-            "Authorization": authorization,
-            "User-Agent": USER_AGENT,
-        }
+        headers = {"Accept": JSONAPI_MEDIA_TYPE, "Content-Type": JSONAPI_MEDIA_TYPE}
+        if authorization:
+            headers["Authorization"] = authorization
+        headers["User-Agent"] = USER_AGENT
         started = self._clock()
         try:
             http = self._session()
