@@ -8,8 +8,11 @@ write create records of their own and never touch the seeded ones.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+import re
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,6 +30,7 @@ from outreach_async import (
 )
 
 SEEDED = 300
+README = Path(__file__).resolve().parents[1] / "README.md"
 _emails = itertools.count()
 
 
@@ -208,4 +212,27 @@ async def test_a_links_only_relationship_is_fetched_on_request(api: JsonApiClien
     assert isinstance(staff, list)
     assert sorted(int(person.id or 0) for person in staff) == [
         n for n in range(1, SEEDED + 1) if _employer_name(n) == "Company 02"
+    ]
+
+
+def _readme_example() -> str:
+    text = README.read_text()
+    section = text[text.index("## Any JSON:API server") :]
+    match = re.search(r"^```python\n(.*?)^```", section, re.DOTALL | re.MULTILINE)
+    assert match, "the README's JSON:API section has no python block"
+    return match.group(1)
+
+
+async def test_the_readme_example_runs_as_written(
+    jsonapi_server: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = _readme_example()
+    assert 'JsonApiClient("http://127.0.0.1:8000/api", auth=None)' in code
+    code = code.replace("http://127.0.0.1:8000/api", jsonapi_server)
+    # The example starts its own event loop, so it runs in a thread of its own.
+    await asyncio.to_thread(exec, compile(code, "README.md", "exec"), {"__name__": "example"})
+    assert capsys.readouterr().out.splitlines() == [
+        "Ann Example works for Company 02",
+        "10 people",
+        "['/data/attributes/email', '/data/attributes/name']",
     ]
