@@ -50,9 +50,8 @@ async def measure(api_url: str) -> None:
         elapsed, ids = await _read(api_url, concurrency)
         same = same and ids == expected
         speedups[concurrency] = baseline / elapsed
-        print(
-            f"concurrency={concurrency}   {elapsed:6.2f}s  x{speedups[concurrency]:.1f} vs sequential"
-        )
+        ratio = speedups[concurrency]
+        print(f"concurrency={concurrency}   {elapsed:6.2f}s  x{ratio:.1f} vs sequential")
     print(f"speedup_4={speedups[4]:.2f} speedup_8={speedups[8]:.2f} same_items={str(same).lower()}")
 
 
