@@ -6,6 +6,8 @@ async with OutreachClient(token) as client:
 
 Typed models live in `outreach_async.models`; `client.resource(type)` gives generic resources.
 `JsonApiClient(base_url, auth=...)` reads and writes any other JSON:API server the same way.
+`CourseMailerClient` (`outreach_async.coursemailer`) speaks the plain-JSON course-mailer API
+over the same session.
 """
 
 from ._absent import ABSENT, Absent, present
@@ -25,6 +27,7 @@ from .auth import (
 from .batches import BatchFailure, BatchResult
 from .bulk import ExportOptions, ExportResult, PartitionedReader, export_collection
 from .client import OutreachClient
+from .coursemailer import CourseMailerClient
 from .errors import (
     APIError,
     AuthError,
@@ -112,6 +115,7 @@ __all__ = [
     "BearerToken",
     "ClientClosedError",
     "Conflict",
+    "CourseMailerClient",
     "Dialect",
     "Document",
     "ErrorObject",

@@ -51,6 +51,7 @@ class OutreachDialect(Dialect):
 
     max_page_size = MAX_PAGE_SIZE
     max_offset = MAX_OFFSET
+    counts_on_request = True
 
     def __repr__(self) -> str:
         return "OutreachDialect()"

@@ -4,8 +4,8 @@
     ├── TransportError             connection failed, timed out, or a body was not what it claimed
     │   └── OriginError            a link or redirect pointed away from the API's origin
     ├── ClientClosedError          the client was used after it was closed
-    ├── PaginationLimitError       offset paging reached the server's 10,000 cap
-    ├── PaginationError            a page repeated another or held fewer items than its place
+    ├── PaginationError            the server's pages do not lead to the end of the collection
+    │   └── PaginationLimitError   offset paging reached the server's 10,000 cap
     ├── LinkageMissing             a relationship came with links or meta but no `data` (KeyError)
     ├── BatchTimeout               a bulk action's batch did not finish in the time allowed
     ├── SequenceCopyError          copying a sequence's steps stopped part way
@@ -25,6 +25,11 @@
         │   └── InvalidDocument    400 whose errors point into the request (also a BadRequest)
         ├── RateLimited            429 (and waits too long to sleep through)
         └── ServerError            5xx
+
+Any of them may carry `maybe_applied=True`: the request was a write (POST, an action,
+PATCH, PUT, DELETE) that the server may have carried out before the failure, so its message
+says to look before trying again. Only where the server provably did not act (a 429, its
+maintenance 503, a connection that never carried the request) is it False for a write.
 
 Bad arguments (a page size over 1000, an empty filter list) raise `ValueError` or `TypeError`
 before anything is sent. No message, repr or attribute of these exceptions holds a token, a
@@ -75,7 +80,37 @@ _MAX_TEXT_IN_MESSAGE = 300
 
 
 class OutreachError(Exception):
-    """Root of every exception this library raises on purpose."""
+    """Root of every exception this library raises on purpose.
+
+    `maybe_applied` is True when the failed request was a write the server may have carried
+    out (the answer was lost, or came from a gateway that cannot know); `str()` then says so.
+    """
+
+    maybe_applied: bool = False
+    #: What is known about whether a failed write happened, added to `str()` when set.
+    applied_note: str = ""
+
+    def mark_maybe_applied(self, note: str) -> None:
+        """Record that the write may have happened; `note` says what to do about it."""
+        self.maybe_applied = True
+        self.applied_note = note
+
+    def mark_not_applied(self, note: str) -> None:
+        """Record that the write was looked for after it failed, and is not there."""
+        self.maybe_applied = False
+        self.applied_note = note
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        if not self.applied_note:
+            return text
+        return f"{text}\n  {self.applied_note}" if "\n" in text else f"{text}; {self.applied_note}"
+
+    def _applied_state(self) -> dict[str, Any]:
+        """What pickling keeps of `maybe_applied` (the rebuilt error gets it back)."""
+        if not self.applied_note:
+            return {}
+        return {"maybe_applied": self.maybe_applied, "applied_note": self.applied_note}
 
 
 class TransportError(OutreachError):
@@ -95,7 +130,8 @@ class TransportError(OutreachError):
     def __reduce__(self) -> tuple[Any, ...]:
         return (
             _rebuild_transport_error,
-            (type(self), str(self), self.request_sent, self.retryable),
+            (type(self), Exception.__str__(self), self.request_sent, self.retryable),
+            self._applied_state(),
         )
 
 
@@ -118,16 +154,15 @@ class ClientClosedError(OutreachError):
     """The client (or its session) was used after `close()`."""
 
 
-class PaginationLimitError(OutreachError):
-    """Offset pagination cannot go past the server's maximum offset."""
-
-
 class PaginationError(OutreachError):
-    """The pages of a read do not add up: one repeated another, or shrank unexpectedly.
+    """Paging cannot reach the end: a `links.next` already followed, or a page that does
+    not advance, would read the same records forever; or a page repeated another or held
+    fewer items than its place allows, so the collection changed under the read or the
+    server ignored a paging parameter."""
 
-    Either the collection changed while it was read or the server ignored a paging
-    parameter; the items yielded so far cannot be trusted to be the whole collection.
-    """
+
+class PaginationLimitError(PaginationError):
+    """Offset pagination cannot go past the server's maximum offset."""
 
 
 class LinkageMissing(OutreachError, KeyError):
@@ -305,6 +340,7 @@ class APIError(OutreachError):
         return (
             _rebuild_api_error,
             (type(self), self.status, self.errors, self.method, self.url, self.headers),
+            self._applied_state(),
         )
 
 
@@ -386,6 +422,7 @@ class RateLimited(APIError):
         return (
             _rebuild_rate_limited,
             (self.status, self.errors, self.method, self.url, self.headers, self.retry_after),
+            self._applied_state(),
         )
 
 

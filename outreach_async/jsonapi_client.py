@@ -8,26 +8,23 @@ client speaking Outreach's dialect, with typed managers on top.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from types import TracebackType
-from typing import TypeVar
 
 import aiohttp
 
 from .auth.bearer import BearerToken, NoAuth
 from .http.auth import Auth
-from .http.events import Hook, Hooks
-from .http.ratelimit import Limiter, RateLimitSnapshot
+from .http.events import Hook
+from .http.ratelimit import Limiter
 from .http.retry import RetryPolicy
 from .http.session import DEFAULT_MAX_BODY_SIZE, Clock, Session, Sleep, Timeouts
+from .http.session_client import SessionClient
 from .jsonapi.dialect import JSONAPI, Dialect
 from .jsonapi.resources import ResourceManager
 
 __all__ = ["JsonApiClient"]
 
-C = TypeVar("C", bound="JsonApiClient")
 
-
-class JsonApiClient:
+class JsonApiClient(SessionClient):
     """A client for a JSON:API server.
 
     >>> async with JsonApiClient("http://127.0.0.1:8000/api", auth=None) as api:
@@ -76,35 +73,6 @@ class JsonApiClient:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.session.base_url)!r})"
-
-    async def __aenter__(self: C) -> C:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Close the connections this client opened. Safe to call twice."""
-        await self.session.close()
-
-    @property
-    def closed(self) -> bool:
-        return self.session.closed
-
-    @property
-    def rate_limit(self) -> RateLimitSnapshot:
-        """The request budget as the limiter knows it: limit, remaining, reset, pause."""
-        return self.session.limiter.snapshot()
-
-    @property
-    def hooks(self) -> Hooks:
-        """Callbacks told about requests, responses, retries and 429s: `hooks.add(fn)`."""
-        return self.session.hooks
 
     def resource(
         self, resource_type: str, path: str | None = None, *, plural: str | None = None

@@ -272,21 +272,22 @@ async def test_a_total_in_meta_gives_the_end(mocked: RecordingMock, api: JsonApi
     assert len(mocked.sent) == 3, "no page beyond the total is asked for"
 
 
+@pytest.mark.parametrize(
+    ("concurrency", "message"),
+    [(1, "offset 2 starts with people 1 again"), (2, "offset 2 repeats page offset 0")],
+)
 async def test_a_page_that_repeats_is_a_pagination_error(
-    mocked: RecordingMock, api: JsonApiClient
+    mocked: RecordingMock, api: JsonApiClient, concurrency: int, message: str
 ) -> None:
-    mocked.get(
-        f"{API}/people?page[limit]=2&page[offset]=0",
-        payload={"data": [_person("1"), _person("2")]},
-        content_type=JSONAPI,
-    )
-    mocked.get(
-        f"{API}/people?page[limit]=2&page[offset]=2",
-        payload={"data": [_person("1"), _person("2")]},
-        content_type=JSONAPI,
-    )
-    with pytest.raises(PaginationError, match="offset 2 repeats page offset 0"):
-        await api.resource("people").iterate(page_size=2, mode="offset").all()
+    for offset in (0, 2, 4):
+        mocked.get(
+            f"{API}/people?page[limit]=2&page[offset]={offset}",
+            payload={"data": [_person("1"), _person("2")]},
+            content_type=JSONAPI,
+        )
+    paginator = api.resource("people").iterate(page_size=2, mode="offset", concurrency=concurrency)
+    with pytest.raises(PaginationError, match=message):
+        await paginator.all()
 
 
 async def test_a_page_short_of_the_known_end_is_a_pagination_error(

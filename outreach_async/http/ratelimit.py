@@ -25,7 +25,7 @@ from collections.abc import Awaitable, Callable, Mapping
 
 import attrs
 
-from ._timeparse import clock_skew, parse_reset, smallest_number
+from ._timeparse import WHOLE_SECOND_GRACE, clock_skew, parse_reset, smallest_number
 
 __all__ = [
     "Hold",
@@ -42,7 +42,8 @@ Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 
 #: Wait this long past a spent window's reset before probing: clocks and rounding differ.
-RESET_GRACE = 1.0
+#: The retry policy adds the same grace to a 429's whole-second times, so both agree.
+RESET_GRACE = WHOLE_SECOND_GRACE
 #: Resets closer than this belong to the same window (a `Date`-corrected reset wobbles).
 _SAME_WINDOW = 2.0
 #: Pacing waits shorter than this are granted at once: an epoch clock cannot even count

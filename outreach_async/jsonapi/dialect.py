@@ -42,11 +42,13 @@ def encode_pairs(pairs: Pairs) -> str:
 class Dialect(abc.ABC):
     """One server's answers to the questions JSON:API leaves open.
 
-    `max_page_size` and `max_offset` are the server's paging limits (None: none known).
+    `max_page_size` and `max_offset` are the server's paging limits (None: none known);
+    `counts_on_request` says whether `count=True` makes the server report a total.
     """
 
     max_page_size: int | None = None
     max_offset: int | None = None
+    counts_on_request: bool = False
 
     @abc.abstractmethod
     def collection_path(self, resource_type: str) -> str:

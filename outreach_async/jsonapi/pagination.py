@@ -13,30 +13,115 @@ limiter, and yielded in order (default) or as they arrive. The pages are checked
 come: a page that repeats another, or holds fewer items than its place allows, raises
 `PaginationError`, since the collection changed under the read or the server ignored a
 paging parameter.
+
+A 502 halves the page size of a sequential read (big pages of heavy types fail at proxies:
+`PageSize`), which grows back after a run of good pages; concurrent pages keep their size,
+so that each one's place in the collection stays fixed. A `links.next` already followed, or
+a page that starts with the same record as the one before, raises `PaginationError` too.
 """
 
 from __future__ import annotations
 
 import asyncio
 import math
+import re
 from collections.abc import AsyncIterator, Generator, Iterator
 from typing import Any, Literal
 from urllib.parse import parse_qsl, urlsplit
 
 import attrs
 
-from ..errors import PaginationError, PaginationLimitError, TransportError
+from ..errors import PaginationError, PaginationLimitError, ServerError, TransportError
 from ..http._urls import resolve_link
-from ..http.session import Session
+from ..http.retry import RetryPolicy
+from ..http.session import Response, Session
 from .dialect import JSONAPI, Dialect
 from .document import Document, Links, Resource, parse_document
 from .query import Query
 
-__all__ = ["DEFAULT_PAGE_SIZE", "Mode", "Page", "Paginator", "fetch_page"]
+__all__ = [
+    "DEFAULT_PAGE_SIZE",
+    "Mode",
+    "Page",
+    "PageSize",
+    "Paginator",
+    "fetch_page",
+    "request_page",
+    "with_page_size",
+]
 
 DEFAULT_PAGE_SIZE = 100
 #: `cursor` follows `links.next`; `number` and `offset` compute each page's parameters.
 Mode = Literal["cursor", "offset", "number"]
+#: Good pages in a row before a reduced page size doubles again.
+RECOVER_AFTER = 4
+_PAGE_SIZE_IN_URL = re.compile(r"(page(?:\[|%5B)(?:size|limit)(?:\]|%5D)=)(\d+)", re.IGNORECASE)
+
+
+@attrs.define
+class PageSize:
+    """The page size to ask for: halved after a 502, doubled back after good pages."""
+
+    wanted: int
+    current: int = attrs.field()
+    good_pages: int = 0
+    #: How often a 502 halved it.
+    reductions: int = 0
+
+    @current.default
+    def _start_at_wanted(self) -> int:
+        return self.wanted
+
+    def halve(self) -> bool:
+        """Take a 502 as "too big"; False when the size cannot shrink any further."""
+        if self.current <= 1:
+            return False
+        self.current = max(1, self.current // 2)
+        self.good_pages = 0
+        self.reductions += 1
+        return True
+
+    def page_read(self) -> None:
+        """A page came back; after `RECOVER_AFTER` in a row the size doubles, up to `wanted`."""
+        self.good_pages += 1
+        if self.current < self.wanted and self.good_pages >= RECOVER_AFTER:
+            self.current = min(self.wanted, self.current * 2)
+            self.good_pages = 0
+
+
+def with_page_size(target: str, query: str, size: int) -> tuple[str, str]:
+    """The same request with another `page[size]` (or `page[limit]`), wherever it sits."""
+    replacement = rf"\g<1>{size}"
+    return _PAGE_SIZE_IN_URL.sub(replacement, target), _PAGE_SIZE_IN_URL.sub(replacement, query)
+
+
+async def request_page(
+    session: Session,
+    target: str,
+    query: str,
+    size: PageSize,
+    retry: RetryPolicy | None = None,
+) -> tuple[Response, str, str]:
+    """GET a page, asking again with half the page size after each 502.
+
+    Returns the response and the target and query it was fetched with. The 502s come back
+    here rather than being retried at the same size by the session; at page size 1 the
+    session's full policy applies again.
+    """
+    policy = retry or session.retry
+    smaller = attrs.evolve(policy, statuses=policy.statuses - {502})
+    target, query = with_page_size(target, query, size.current)
+    while True:
+        try:
+            response = await session.request(
+                "GET", target, query=query, retry=smaller if size.current > 1 else policy
+            )
+        except ServerError as exc:
+            if exc.status != 502 or not size.halve():
+                raise
+            target, query = with_page_size(target, query, size.current)
+            continue
+        return response, target, query
 
 
 @attrs.frozen
@@ -85,6 +170,10 @@ async def fetch_page(
 ) -> Page:
     """GET one collection page and parse it."""
     response = await session.request("GET", target, query=query)
+    return _page_of(response, dialect)
+
+
+def _page_of(response: Response, dialect: Dialect) -> Page:
     document = parse_document(response.json(), where=f"GET {response.url}")
     if document.data is not None and not isinstance(document.data, list):
         raise TransportError(f"GET {response.url}: expected a collection, got one resource")
@@ -134,7 +223,21 @@ class Paginator:
 
     async def first_page(self) -> Page:
         """The first page only."""
-        return await self._fetch(self._path, self._page_query(0))
+        return await self._fetch(self._path, self._page_query(0), PageSize(self._page_size()))
+
+    async def _fetch(self, target: str, query: str, size: PageSize) -> Page:
+        return (await self._fetch_sized(target, query, size))[0]
+
+    async def _fetch_sized(self, target: str, query: str, size: PageSize) -> tuple[Page, int]:
+        """A page and the page size it was read with (a 502 may have halved it)."""
+        response, _, _ = await request_page(self._session, target, query, size)
+        used = size.current
+        size.page_read()
+        return _page_of(response, self._dialect), used
+
+    async def _fetch_fixed(self, query: str) -> Page:
+        """A page at the size asked for: its place in the collection must not move."""
+        return await fetch_page(self._session, self._path, query, self._dialect)
 
     def __aiter__(self) -> AsyncIterator[Resource]:
         return self.items()
@@ -152,7 +255,9 @@ class Paginator:
     def pages(self) -> AsyncIterator[Page]:
         """Every page: in order, or as they arrive when `ordered=False`."""
         if self._mode == "cursor":
-            return self._linked_pages()
+            return self._cursor_pages()
+        if self._mode == "offset" and self._concurrency == 1:
+            return self._offset_pages()
         return self._numbered_pages()
 
     def _page_size(self) -> int:
@@ -170,25 +275,60 @@ class Paginator:
             page = {"number": index + 1, "size": requested}
         return base.encode(page=page, dialect=self._dialect)
 
-    async def _fetch(self, target: str, query: str = "") -> Page:
-        return await fetch_page(self._session, target, query, self._dialect)
-
-    async def _linked_pages(self) -> AsyncIterator[Page]:
-        page = await self.first_page()
-        seen = {page.url}
+    async def _cursor_pages(self) -> AsyncIterator[Page]:
+        size = PageSize(self._page_size())
+        page = await self._fetch(self._path, self._page_query(0), size)
+        followed = {_without_page_size(page.url)}
         while True:
             yield page
             next_url = page.next_url
             if not next_url:
                 return
             next_url = resolve_link(page.url, next_url)
-            if next_url in seen:
-                raise TransportError(f"pagination loop: the server sent {next_url} twice")
-            page = await self._fetch(next_url)
-            seen = {next_url}
+            key = _without_page_size(next_url)
+            if key in followed:
+                raise PaginationError(
+                    f"pagination loop: the server sent {next_url} again after following it; "
+                    "stopping rather than reading the same records forever"
+                )
+            followed.add(key)
+            previous = page
+            page = await self._fetch(next_url, "", size)
+            _check_advanced(previous, page, next_url)
+
+    async def _offset_pages(self) -> AsyncIterator[Page]:
+        size = PageSize(self._page_size())
+        offset = 0
+        base = self._query.replace(page_size=None)
+        previous: Page | None = None
+        while True:
+            cap = self._max_offset
+            last_reachable = cap is not None and offset + size.current > cap
+            asks_count = last_reachable and self._dialect.counts_on_request
+            query = base.replace(count=True) if asks_count else base
+            encoded = query.encode(
+                page={"limit": size.current, "offset": offset}, dialect=self._dialect
+            )
+            page, limit = await self._fetch_sized(self._path, encoded, size)
+            if previous is not None:
+                _check_advanced(previous, page, f"offset {offset}")
+            yield page
+            read = offset + len(page.items)
+            if len(page.items) < limit or not page.items:
+                return
+            offset += limit
+            if cap is not None and offset > cap:
+                if page.count == read and not page.count_truncated:
+                    return  # the last record sits exactly at the deepest page
+                raise PaginationLimitError(
+                    f"offset paging of {self._path} stops at offset {self._max_offset}: "
+                    "narrow the collection with a filter (for example on id or updatedAt) "
+                    "or use cursor paging, which has no such limit"
+                )
+            previous = page
 
     async def _numbered_pages(self) -> AsyncIterator[Page]:
-        first = await self.first_page()
+        first = await self._fetch_fixed(self._page_query(0))
         yield first
         if not first.items:
             return
@@ -213,7 +353,7 @@ class Paginator:
                     if index is None:
                         break
                     query = self._page_query(index, plan.size)
-                    pending[index] = asyncio.ensure_future(self._fetch(self._path, query))
+                    pending[index] = asyncio.ensure_future(self._fetch_fixed(query))
                 if not pending:
                     break
                 done, _ = await asyncio.wait(pending.values(), return_when=asyncio.FIRST_COMPLETED)
@@ -346,3 +486,20 @@ def _last_index(link: str | None, page_url: str, mode: Mode, size: int) -> int |
     if mode == "offset":
         return number // size
     return max(number - 1, 0)
+
+
+def _without_page_size(url: str) -> str:
+    """A link without its page size, which a 502 may have changed."""
+    return with_page_size(url, "", 0)[0]
+
+
+def _check_advanced(previous: Page, page: Page, where: str) -> None:
+    """Raise when `page` starts with the record `previous` started with: no progress."""
+    if not previous.items or not page.items:
+        return
+    first, before = page.items[0], previous.items[0]
+    if first.id is not None and (first.type, first.id) == (before.type, before.id):
+        raise PaginationError(
+            f"pagination does not advance: the page at {where} starts with {first.type} "
+            f"{first.id} again; stopping rather than reading the same records forever"
+        )

@@ -13,10 +13,11 @@ but may not have finished it.
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Mapping
-from typing import Any
+import re
+from collections.abc import Awaitable, Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
-from ..errors import LinkageMissing, TransportError
+from ..errors import LinkageMissing, OutreachError, TransportError, ValidationError
 from ..http._urls import resolve_link
 from ..http.session import Response, Session
 from .dialect import JSONAPI, Dialect
@@ -24,7 +25,20 @@ from .document import Document, Resource, ResourceIdentifier, parse_document, pa
 from .pagination import Mode, Page, Paginator, fetch_page
 from .query import Query
 
-__all__ = ["RelationshipValue", "ResourceManager"]
+__all__ = [
+    "CREATE_ATTEMPTS",
+    "RelationshipValue",
+    "ResourceManager",
+    "create_once",
+    "is_duplicate",
+]
+
+T = TypeVar("T")
+
+#: POSTs a `create(..., lookup=...)` sends at most.
+CREATE_ATTEMPTS = 3
+_DUPLICATE_ID = "validationDuplicateValueError"
+_DUPLICATE_TEXT = re.compile(r"\balready (?:been )?(?:taken|exists?|active|in)\b", re.IGNORECASE)
 
 ResourceRef = ResourceIdentifier | Resource | tuple[str, int | str]
 #: What a relationship can be set to: one reference, a list of them, or None to clear it.
@@ -82,18 +96,41 @@ class ResourceManager:
         *,
         id: int | str | None = None,
         fields: Mapping[str, str | Iterable[str]] | None = None,
+        lookup: Mapping[str, Any] | None = None,
+        max_attempts: int = CREATE_ATTEMPTS,
     ) -> Resource:
         """Create a resource and return it as the server stored it.
 
         `id` is a client-generated id, for servers that accept one. A 204 (or an answer
         without primary data) returns the resource as it was sent.
+
+        A create is never repeated by the session once it may have happened; the error then
+        has `maybe_applied`. With `lookup`, a filter that matches only the new record (a
+        unique email, a name), such a failure is resolved here: the record the attempt
+        created is looked up and returned, or the create is posted again when there is none
+        (`max_attempts` POSTs at most; see `create_once`).
         """
         if id is not None:
             self._member(id)
         sent = self._resource_object(id, attributes, relationships)
         query = self._encode(Query(fields=fields))
-        response = await self._session.request("POST", self.path, query=query, body={"data": sent})
-        return self._written(response, sent)
+
+        async def post() -> Resource:
+            response = await self._session.request(
+                "POST", self.path, query=query, body={"data": sent}
+            )
+            return self._written(response, sent)
+
+        if lookup is None:
+            return await post()
+        if not lookup:
+            raise ValueError("lookup: give a filter that matches the record to create")
+        filter_ = dict(lookup)
+
+        async def find() -> builtins.list[Resource]:
+            return (await self.list(filter=filter_, fields=fields, page_size=2)).items
+
+        return await create_once(post, find, max_attempts=max_attempts)
 
     async def update(
         self,
@@ -305,6 +342,61 @@ class ResourceManager:
         if not isinstance(document.data, Resource):
             raise TransportError(f"{where}: expected one {self.type} in the response")
         return document.data
+
+
+async def create_once(
+    post: Callable[[], Awaitable[T]],
+    find: Callable[[], Awaitable[list[T]]],
+    *,
+    max_attempts: int = CREATE_ATTEMPTS,
+) -> T:
+    """Create one record with `post()`, never two, though an attempt's answer may be lost.
+
+    After a failure with `maybe_applied`, `find()` lists the records the attempt may have
+    created: one is the result; none, and the create is posted again (at most
+    `max_attempts` times in all). A duplicate 422 on a repeated attempt means an earlier
+    one did create it, and is looked up the same way. The error finally raised has
+    `maybe_applied` unless a lookup showed the record is not there; it stays True when the
+    lookup failed or matched more than one record.
+    """
+    if max_attempts < 1:
+        raise ValueError("max_attempts: expected at least 1")
+    repeated = False
+    for attempt in range(1, max_attempts + 1):
+        try:
+            return await post()
+        except OutreachError as error:
+            duplicate = repeated and is_duplicate(error)
+            if not (error.maybe_applied or duplicate):
+                raise
+            note = error.applied_note or "an earlier attempt may have created it"
+            error.mark_maybe_applied(note)
+            try:
+                found = await find()
+            except OutreachError as failed:
+                error.mark_maybe_applied(f"{note} (looking it up failed: {type(failed).__name__})")
+                raise error from failed
+            if len(found) == 1:
+                return found[0]
+            if found:
+                error.mark_maybe_applied(f"{note} ({len(found)} records match the lookup)")
+                raise
+            if duplicate:
+                raise  # the server says it exists, but the lookup does not show it
+            if attempt == max_attempts:
+                error.mark_not_applied("looked up after the failure: not created")
+                raise
+            repeated = True
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def is_duplicate(error: OutreachError) -> bool:
+    """True for a 422 saying that the record exists already (a unique value is taken)."""
+    if not isinstance(error, ValidationError):
+        return False
+    if _DUPLICATE_ID in error.error_ids:
+        return True
+    return any(_DUPLICATE_TEXT.search(e.detail or e.title or "") for e in error.errors)
 
 
 def _encoded_attributes(attributes: Mapping[str, Any]) -> dict[str, Any]:

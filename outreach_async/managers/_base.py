@@ -19,7 +19,7 @@ from ..errors import TransportError
 from ..http.session import Session
 from ..jsonapi.document import Document, Links, Resource, ResourceIdentifier
 from ..jsonapi.pagination import Page, Paginator
-from ..jsonapi.resources import RelationshipValue, ResourceManager
+from ..jsonapi.resources import CREATE_ATTEMPTS, RelationshipValue, ResourceManager
 from ..models._base import Model, from_resource
 from ._names import wire_fields, wire_filter, wire_include, wire_sort
 
@@ -219,12 +219,30 @@ class Gettable(TypedManager[M]):
 
 
 class Creatable(TypedManager[M]):
-    async def create(self, model: M, *, fields: Fields | None = None) -> M:
-        """Create a resource from the fields set on `model` (read-only ones are refused)."""
+    async def create(
+        self,
+        model: M,
+        *,
+        fields: Fields | None = None,
+        lookup: Mapping[str, Any] | None = None,
+        max_attempts: int = CREATE_ATTEMPTS,
+    ) -> M:
+        """Create a resource from the fields set on `model` (read-only ones are refused).
+
+        `lookup` is a filter matching only the new record (Python or wire names): after a
+        failure that may have created it, the record is looked up and returned, or created
+        again when it is not there (`ResourceManager.create`).
+
+        >>> await client.prospects.create(Prospect(emails=[email]), lookup={"emails": email})
+        """
         self._check_model(model, "create")
         attributes, relationships = model.write_payload("create")
         resource = await self.generic.create(
-            attributes, _relationships(relationships), fields=self._fields(fields)
+            attributes,
+            _relationships(relationships),
+            fields=self._fields(fields),
+            lookup=None if lookup is None else wire_filter(self.model, lookup),
+            max_attempts=max_attempts,
         )
         return self._convert(resource)
 
