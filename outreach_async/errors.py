@@ -6,6 +6,7 @@
     ├── ClientClosedError          the client was used after it was closed
     ├── PaginationError            the server's pages do not lead to the end of the collection
     │   └── PaginationLimitError   offset paging reached the server's 10,000 cap
+    ├── LinkageMissing             a relationship came with links or meta but no `data` (KeyError)
     ├── BatchTimeout               a bulk action's batch did not finish in the time allowed
     ├── SequenceCopyError          copying a sequence's steps stopped part way
     ├── AuthError                  no usable credentials could be had
@@ -21,6 +22,7 @@
         ├── Conflict               409
         ├── UnsupportedMediaType   415
         ├── ValidationError        422
+        │   └── InvalidDocument    400 whose errors point into the request (also a BadRequest)
         ├── RateLimited            429 (and waits too long to sleep through)
         └── ServerError            5xx
 
@@ -52,6 +54,8 @@ __all__ = [
     "Conflict",
     "ErrorObject",
     "Forbidden",
+    "InvalidDocument",
+    "LinkageMissing",
     "NotFound",
     "OriginError",
     "OutreachError",
@@ -152,11 +156,31 @@ class ClientClosedError(OutreachError):
 
 class PaginationError(OutreachError):
     """Paging cannot reach the end: a `links.next` already followed, or a page that does
-    not advance, would read the same records forever."""
+    not advance, would read the same records forever; or a page repeated another or held
+    fewer items than its place allows, so the collection changed under the read or the
+    server ignored a paging parameter."""
 
 
 class PaginationLimitError(PaginationError):
     """Offset pagination cannot go past the server's maximum offset."""
+
+
+class LinkageMissing(OutreachError, KeyError):
+    """A relationship carries no resource linkage (`data`), only `links` or `meta`.
+
+    `related_url` is its `related` link when the server sent one: the resource manager's
+    `fetch_related()` reads it. A `KeyError`, as a missing relationship always was.
+    """
+
+    def __init__(self, message: str, related_url: str | None = None) -> None:
+        super().__init__(message)
+        self.related_url = related_url
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.related_url))
 
 
 class BatchTimeout(OutreachError):
@@ -359,6 +383,15 @@ class ValidationError(APIError):
     """422: the server refused the data; each error's `pointer` says where."""
 
 
+class InvalidDocument(BadRequest, ValidationError):
+    """400 whose errors point into the request document (`source.pointer`).
+
+    JSON:API lets a server answer a validation failure with 400 or 422; many (Django REST
+    framework JSON:API among them) use 400. Both `except ValidationError` and
+    `except BadRequest` catch it.
+    """
+
+
 class ServerError(APIError):
     """5xx: the server failed; retried where that is safe."""
 
@@ -439,6 +472,8 @@ def error_for_response(
     """Build the typed exception for an error response, whatever form its body takes."""
     errors = parse_error_objects(body)
     cls = error_class_for(status)
+    if cls is BadRequest and any(error.pointer for error in errors):
+        cls = InvalidDocument
     if cls is RateLimited:
         return RateLimited(
             status, errors, method=method, url=url, headers=headers, retry_after=retry_after

@@ -25,13 +25,14 @@ from typing import Any
 
 import attrs
 
+from .._dialect import MAX_PAGE_SIZE, OUTREACH
 from ..errors import TransportError
 from ..http._urls import resolve_link
 from ..http.retry import RetryPolicy
 from ..http.session import Session
 from ..jsonapi.document import Document, Resource, parse_document
 from ..jsonapi.pagination import PageSize, request_page
-from ..jsonapi.query import MAX_PAGE_SIZE, Query, between
+from ..jsonapi.query import Query, between
 
 __all__ = ["PartitionPage", "PartitionStats", "PartitionedReader", "RangeProgress"]
 
@@ -393,7 +394,7 @@ class PartitionedReader:
             sort=["id"],
             page_size=page_size,
         )
-        return narrowed.encode()
+        return narrowed.encode(dialect=OUTREACH)
 
     async def _initial_ranges(self) -> list[_Range]:
         bounds = await self._id_bounds()
@@ -416,7 +417,9 @@ class PartitionedReader:
 
     async def _first_id(self, sort: str) -> int | None:
         query = self._query.replace(sort=[sort], page_size=1, include=(), count=None)
-        response = await self._session.request("GET", self._path, query=query.encode())
+        response = await self._session.request(
+            "GET", self._path, query=query.encode(dialect=OUTREACH)
+        )
         self.stats.requests += 1
         document = parse_document(response.json(), where=f"GET {response.url}")
         return _int_id(document.resources[0]) if document.resources else None
