@@ -1,18 +1,23 @@
-"""Async client for the Outreach API (JSON:API 1.0).
+"""Async client for the Outreach API (JSON:API 1.0), and for any JSON:API 1.0 server.
 
 async with OutreachClient(token) as client:
     async for prospect in client.prospects.iterate(filter={"first_name": "Sally"}):
         print(prospect.id, prospect.last_name)
 
 Typed models live in `outreach_async.models`; `client.resource(type)` gives generic resources.
+`JsonApiClient(base_url, auth=...)` reads and writes any other JSON:API server the same way.
+`CourseMailerClient` (`outreach_async.coursemailer`) speaks the plain-JSON course-mailer API
+over the same session.
 """
 
 from ._absent import ABSENT, Absent, present
+from ._dialect import OutreachDialect
 from ._version import __version__
 from .auth import (
     BearerToken,
     FileTokenStore,
     MemoryTokenStore,
+    NoAuth,
     OAuth2Auth,
     OAuthApp,
     RedisTokenStore,
@@ -35,6 +40,7 @@ from .bulk import (
     sync_collections,
 )
 from .client import OutreachClient
+from .coursemailer import CourseMailerClient
 from .errors import (
     APIError,
     AuthError,
@@ -44,9 +50,12 @@ from .errors import (
     Conflict,
     ErrorObject,
     Forbidden,
+    InvalidDocument,
+    LinkageMissing,
     NotFound,
     OriginError,
     OutreachError,
+    PaginationError,
     PaginationLimitError,
     RateLimited,
     RedisUnavailableError,
@@ -83,7 +92,9 @@ from .http import (
 )
 from .jsonapi import (
     NOT_NULL,
+    Dialect,
     Document,
+    JsonApiDialect,
     Links,
     Page,
     Paginator,
@@ -98,6 +109,7 @@ from .jsonapi import (
     between,
     parse_document,
 )
+from .jsonapi_client import JsonApiClient
 from .managers import TypedPage, TypedPaginator
 from .models import Model, Ref
 from .sequences import SequenceAddFailure, SequenceAddResult, SequenceCopy
@@ -118,6 +130,8 @@ __all__ = [
     "BearerToken",
     "ClientClosedError",
     "Conflict",
+    "CourseMailerClient",
+    "Dialect",
     "Document",
     "ErrorObject",
     "Event",
@@ -129,17 +143,24 @@ __all__ = [
     "Hook",
     "Hooks",
     "InProcessLimiter",
+    "InvalidDocument",
+    "JsonApiClient",
+    "JsonApiDialect",
     "Limiter",
+    "LinkageMissing",
     "Links",
     "MemoryTokenStore",
     "Model",
+    "NoAuth",
     "NotFound",
     "OAuth2Auth",
     "OAuthApp",
     "OriginError",
     "OutreachClient",
+    "OutreachDialect",
     "OutreachError",
     "Page",
+    "PaginationError",
     "PaginationLimitError",
     "Paginator",
     "PartitionedReader",

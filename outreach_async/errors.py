@@ -4,7 +4,9 @@
     ├── TransportError             connection failed, timed out, or a body was not what it claimed
     │   └── OriginError            a link or redirect pointed away from the API's origin
     ├── ClientClosedError          the client was used after it was closed
-    ├── PaginationLimitError       offset paging reached the server's 10,000 cap
+    ├── PaginationError            the server's pages do not lead to the end of the collection
+    │   └── PaginationLimitError   offset paging reached the server's 10,000 cap
+    ├── LinkageMissing             a relationship came with links or meta but no `data` (KeyError)
     ├── BatchTimeout               a bulk action's batch did not finish in the time allowed
     ├── SequenceCopyError          copying a sequence's steps stopped part way
     ├── AuthError                  no usable credentials could be had
@@ -22,8 +24,14 @@
         ├── Conflict               409
         ├── UnsupportedMediaType   415
         ├── ValidationError        422
+        │   └── InvalidDocument    400 whose errors point into the request (also a BadRequest)
         ├── RateLimited            429 (and waits too long to sleep through)
         └── ServerError            5xx
+
+Any of them may carry `maybe_applied=True`: the request was a write (POST, an action,
+PATCH, PUT, DELETE) that the server may have carried out before the failure, so its message
+says to look before trying again. Only where the server provably did not act (a 429, its
+maintenance 503, a connection that never carried the request) is it False for a write.
 
 Bad arguments (a page size over 1000, an empty filter list) raise `ValueError` or `TypeError`
 before anything is sent. No message, repr or attribute of these exceptions holds a token, a
@@ -48,9 +56,12 @@ __all__ = [
     "Conflict",
     "ErrorObject",
     "Forbidden",
+    "InvalidDocument",
+    "LinkageMissing",
     "NotFound",
     "OriginError",
     "OutreachError",
+    "PaginationError",
     "PaginationLimitError",
     "RateLimited",
     "RedisUnavailableError",
@@ -73,7 +84,37 @@ _MAX_TEXT_IN_MESSAGE = 300
 
 
 class OutreachError(Exception):
-    """Root of every exception this library raises on purpose."""
+    """Root of every exception this library raises on purpose.
+
+    `maybe_applied` is True when the failed request was a write the server may have carried
+    out (the answer was lost, or came from a gateway that cannot know); `str()` then says so.
+    """
+
+    maybe_applied: bool = False
+    #: What is known about whether a failed write happened, added to `str()` when set.
+    applied_note: str = ""
+
+    def mark_maybe_applied(self, note: str) -> None:
+        """Record that the write may have happened; `note` says what to do about it."""
+        self.maybe_applied = True
+        self.applied_note = note
+
+    def mark_not_applied(self, note: str) -> None:
+        """Record that the write was looked for after it failed, and is not there."""
+        self.maybe_applied = False
+        self.applied_note = note
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        if not self.applied_note:
+            return text
+        return f"{text}\n  {self.applied_note}" if "\n" in text else f"{text}; {self.applied_note}"
+
+    def _applied_state(self) -> dict[str, Any]:
+        """What pickling keeps of `maybe_applied` (the rebuilt error gets it back)."""
+        if not self.applied_note:
+            return {}
+        return {"maybe_applied": self.maybe_applied, "applied_note": self.applied_note}
 
 
 class TransportError(OutreachError):
@@ -93,7 +134,8 @@ class TransportError(OutreachError):
     def __reduce__(self) -> tuple[Any, ...]:
         return (
             _rebuild_transport_error,
-            (type(self), str(self), self.request_sent, self.retryable),
+            (type(self), Exception.__str__(self), self.request_sent, self.retryable),
+            self._applied_state(),
         )
 
 
@@ -116,8 +158,33 @@ class ClientClosedError(OutreachError):
     """The client (or its session) was used after `close()`."""
 
 
-class PaginationLimitError(OutreachError):
+class PaginationError(OutreachError):
+    """Paging cannot reach the end: a `links.next` already followed, or a page that does
+    not advance, would read the same records forever; or a page repeated another or held
+    fewer items than its place allows, so the collection changed under the read or the
+    server ignored a paging parameter."""
+
+
+class PaginationLimitError(PaginationError):
     """Offset pagination cannot go past the server's maximum offset."""
+
+
+class LinkageMissing(OutreachError, KeyError):
+    """A relationship carries no resource linkage (`data`), only `links` or `meta`.
+
+    `related_url` is its `related` link when the server sent one: the resource manager's
+    `fetch_related()` reads it. A `KeyError`, as a missing relationship always was.
+    """
+
+    def __init__(self, message: str, related_url: str | None = None) -> None:
+        super().__init__(message)
+        self.related_url = related_url
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.related_url))
 
 
 class BatchTimeout(OutreachError):
@@ -304,6 +371,7 @@ class APIError(OutreachError):
         return (
             _rebuild_api_error,
             (type(self), self.status, self.errors, self.method, self.url, self.headers),
+            self._applied_state(),
         )
 
 
@@ -346,6 +414,15 @@ class ValidationError(APIError):
     """422: the server refused the data; each error's `pointer` says where."""
 
 
+class InvalidDocument(BadRequest, ValidationError):
+    """400 whose errors point into the request document (`source.pointer`).
+
+    JSON:API lets a server answer a validation failure with 400 or 422; many (Django REST
+    framework JSON:API among them) use 400. Both `except ValidationError` and
+    `except BadRequest` catch it.
+    """
+
+
 class ServerError(APIError):
     """5xx: the server failed; retried where that is safe."""
 
@@ -376,6 +453,7 @@ class RateLimited(APIError):
         return (
             _rebuild_rate_limited,
             (self.status, self.errors, self.method, self.url, self.headers, self.retry_after),
+            self._applied_state(),
         )
 
 
@@ -425,6 +503,8 @@ def error_for_response(
     """Build the typed exception for an error response, whatever form its body takes."""
     errors = parse_error_objects(body)
     cls = error_class_for(status)
+    if cls is BadRequest and any(error.pointer for error in errors):
+        cls = InvalidDocument
     if cls is RateLimited:
         return RateLimited(
             status, errors, method=method, url=url, headers=headers, retry_after=retry_after

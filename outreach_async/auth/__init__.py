@@ -5,7 +5,7 @@ for the next request, and what to do after a 401.
 """
 
 from ..http.auth import Auth
-from .bearer import BearerToken
+from .bearer import BearerToken, NoAuth
 from .oauth import OAuth2Auth, OAuthApp
 from .s2s import ServerToServerAuth
 from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
@@ -17,6 +17,7 @@ __all__ = [
     "BearerToken",
     "FileTokenStore",
     "MemoryTokenStore",
+    "NoAuth",
     "OAuth2Auth",
     "OAuthApp",
     "RedisTokenStore",

@@ -91,6 +91,7 @@ class OAuthApp:
 
     @property
     def token_url(self) -> str:
+        """The token endpoint, `/oauth/token` on `base_url`."""
         return str(self.base_url.with_path("/oauth/token"))
 
     def authorization_url(self, scope: str | Iterable[str], *, state: str) -> str:

@@ -62,9 +62,11 @@ class MemoryTokenStore(TokenStore):
         self.saves = 0
 
     async def load(self) -> TokenPair | None:
+        """The pair saved last in this process, or the one passed in."""
         return self.pair
 
     async def save(self, pair: TokenPair) -> None:
+        """Keep `pair` in memory (counted in `saves`); it is gone when the process ends."""
         self.pair = pair
         self.saves += 1
 
@@ -86,9 +88,11 @@ class FileTokenStore(TokenStore):
         return f"FileTokenStore({str(self.path)!r})"
 
     async def load(self) -> TokenPair | None:
+        """The pair in the file, or None when there is no file yet."""
         return await asyncio.to_thread(self._load)
 
     async def save(self, pair: TokenPair) -> None:
+        """Replace the file atomically (mode 0600, synced to disk) with `pair`."""
         data = json.dumps(pair.to_dict(), indent=2).encode() + b"\n"
         await asyncio.to_thread(self._write, data)
 

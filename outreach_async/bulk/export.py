@@ -25,9 +25,10 @@ from typing import Any, BinaryIO, Literal, Protocol
 
 import attrs
 
+from .._dialect import MAX_PAGE_SIZE, OUTREACH
 from ..client import OutreachClient
 from ..jsonapi.pagination import Paginator
-from ..jsonapi.query import MAX_PAGE_SIZE, Query, at_least
+from ..jsonapi.query import Query, at_least
 from ._checkpoint import Checkpoint, CheckpointStore, FileCheckpoints
 from ._formats import CsvFormat, JsonLinesFormat, OutputFormat
 from ._progress import Progress
@@ -67,6 +68,7 @@ class ExportOptions:
             raise ValueError(f"format: expected 'jsonl' or 'csv', got {self.format!r}")
 
     def query(self) -> Query:
+        """The collection query these options describe (`since` becomes an `updatedAt` filter)."""
         filters = dict(self.filter)
         if self.since is not None:
             filters["updatedAt"] = at_least(self.since)
@@ -78,7 +80,7 @@ class ExportOptions:
         described = {
             "base_url": base_url,
             "type": self.resource_type,
-            "query": self.query().encode(),
+            "query": self.query().encode(dialect=OUTREACH),
             "format": self.format,
             "ordered": self.ordered,
         }
@@ -236,7 +238,12 @@ def _reader(
     query = options.query()
     manager = client.resource(options.resource_type)
     if options.sort:
-        return Paginator(client.session, manager.path, query.replace(page_size=options.page_size))
+        return Paginator(
+            client.session,
+            manager.path,
+            query.replace(page_size=options.page_size),
+            dialect=OUTREACH,
+        )
     return PartitionedReader(
         client.session,
         manager.path,

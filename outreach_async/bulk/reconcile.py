@@ -15,8 +15,9 @@ from pathlib import Path
 import attrs
 
 from .._atomic import replace_file
+from .._dialect import MAX_PAGE_SIZE
 from ..client import OutreachClient
-from ..jsonapi.query import MAX_PAGE_SIZE, Query
+from ..jsonapi.query import Query
 from .partition import PartitionedReader
 
 __all__ = ["IdsRead", "deleted_lines", "id_fieldset", "read_ids", "write_deleted"]

@@ -149,6 +149,7 @@ class RedisLimiter(Limiter):
         await self.aclose()
 
     async def aclose(self) -> None:
+        """Close the Redis connection if `from_url` opened it; one passed in stays open."""
         if self._owns_redis:
             self._owns_redis = False
             await self._redis.aclose()
@@ -172,6 +173,7 @@ class RedisLimiter(Limiter):
         )
 
     async def observe(self, headers: Mapping[str, str], now: float | None = None) -> None:
+        """Adopt the advertised limit; a budget spent before its reset pauses every process."""
         now = self._clock() if now is None else now
         seen = parse_rate_limit_headers(headers, now)
         if seen is None:
@@ -184,6 +186,7 @@ class RedisLimiter(Limiter):
             await self.pause(seen.reset_at - now + RESET_GRACE, reason="budget spent")
 
     async def pause(self, seconds: float, *, reason: str = "the server asked") -> None:
+        """Hold every process on this key for `seconds`, unless a longer pause is on already."""
         async with redis_failures(
             self._redis,
             f"sharing a {seconds:.0f}s rate-limit pause on {self.key}",
