@@ -18,7 +18,7 @@ from .errors import RedisUnavailableError
 if TYPE_CHECKING:
     from redis.asyncio import Redis
 
-__all__ = ["REDIS_TIMEOUT", "connect", "redis_failures"]
+__all__ = ["REDIS_TIMEOUT", "OwnsRedis", "connect", "redis_failures"]
 
 #: Seconds a Redis command (or connecting) may take before Redis counts as unavailable.
 REDIS_TIMEOUT = 5.0
@@ -34,6 +34,20 @@ def connect(url: str, *, needed_by: str, timeout: float = REDIS_TIMEOUT) -> Redi
         ) from None
     client: Redis = Redis.from_url(url, socket_timeout=timeout, socket_connect_timeout=timeout)
     return client
+
+
+class OwnsRedis:
+    """A Redis client given by the caller (who closes it), or opened by `from_url` (closed
+    by `aclose()` or `async with`)."""
+
+    _redis: Any
+    _owns_redis: bool = False
+
+    async def aclose(self) -> None:
+        """Close the Redis connection if `from_url` opened it; one passed in stays open."""
+        if self._owns_redis:
+            self._owns_redis = False
+            await self._redis.aclose()
 
 
 def where(redis: Any) -> str:

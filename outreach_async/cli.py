@@ -215,7 +215,7 @@ def _sync(args: argparse.Namespace, err: TextIO) -> int:
     from datetime import timedelta
 
     from .bulk.state import FileStateStore, RedisStateStore, StateStore
-    from .bulk.sync import SyncOptions, summary, sync_collections
+    from .bulk.sync import SyncOptions, run_sync, summary
     from .client import OutreachClient
     from .http.session import DEFAULT_BASE_URL
 
@@ -246,18 +246,7 @@ def _sync(args: argparse.Namespace, err: TextIO) -> int:
             store = FileStateStore(args.state)
         try:
             async with store, OutreachClient(token, base_url=base_url) as client:
-                result = await sync_collections(
-                    client,
-                    options.types,
-                    state=store,
-                    output=args.output,
-                    overlap=options.overlap,
-                    reconcile=options.reconcile,
-                    reconcile_every=options.reconcile_every,
-                    concurrency=options.concurrency,
-                    page_size=options.page_size,
-                    format=options.format,
-                )
+                result = await run_sync(client, options, state=store, output=args.output)
         except (OutreachError, ValueError) as exc:
             err.write(f"outreach-async sync failed: {exc}\n")
             return EXIT_FAILED

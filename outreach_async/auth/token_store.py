@@ -117,21 +117,24 @@ class FileTokenStore(TokenStore):
                 self.path,
                 mode,
             )
-        try:
-            return TokenPair.from_dict(json.loads(raw))
-        except ValueError as exc:
-            # ValueError's messages from `from_dict` name fields, never values; JSON errors
-            # quote no content either, only positions.
-            reason = str(exc) if not isinstance(exc, json.JSONDecodeError) else "not JSON"
-            raise TokenPersistenceError(
-                f"token store {self.path}: not a token pair ({reason})"
-            ) from None
+        return parse_pair(raw, str(self.path))
 
     def _write(self, data: bytes) -> None:
         try:
             replace_file(self.path, data, mode=0o600)
         except OSError as exc:
             raise _write_error(self.path, "cannot write it", exc) from None
+
+
+def parse_pair(raw: bytes, where: str) -> TokenPair:
+    """A stored pair's JSON; `TokenPersistenceError` naming `where` if it is not one."""
+    try:
+        return TokenPair.from_dict(json.loads(raw))
+    except ValueError as exc:
+        # ValueError's messages from `from_dict` name fields, never values; JSON errors
+        # quote no content either, only positions.
+        reason = str(exc) if not isinstance(exc, json.JSONDecodeError) else "not JSON"
+        raise TokenPersistenceError(f"token store {where}: not a token pair ({reason})") from None
 
 
 def _write_error(path: Path, what: str, exc: OSError) -> TokenPersistenceError:

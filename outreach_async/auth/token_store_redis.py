@@ -16,9 +16,9 @@ from collections.abc import AsyncIterator
 from contextlib import AbstractAsyncContextManager
 from typing import TYPE_CHECKING
 
-from .._redis import connect, redis_failures
+from .._redis import OwnsRedis, connect, redis_failures
 from ..errors import TokenPersistenceError
-from .token_store import TokenStore
+from .token_store import TokenStore, parse_pair
 from .tokens import TokenPair
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ __all__ = ["RedisTokenStore"]
 logger = logging.getLogger("outreach_async")
 
 
-class RedisTokenStore(TokenStore):
+class RedisTokenStore(OwnsRedis, TokenStore):
     """A pair as JSON under `key` (one per grant, e.g. `outreach:tokens:<user id>`)."""
 
     def __init__(
@@ -66,25 +66,12 @@ class RedisTokenStore(TokenStore):
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
-    async def aclose(self) -> None:
-        if self._owns_redis:
-            self._owns_redis = False
-            await self._redis.aclose()
-
     async def load(self) -> TokenPair | None:
         async with redis_failures(
             self._redis, f"reading the token pair {self.key}", "no tokens could be had"
         ):
             raw = await self._redis.get(self.key)
-        if raw is None:
-            return None
-        try:
-            return TokenPair.from_dict(json.loads(raw))
-        except ValueError as exc:
-            reason = str(exc) if not isinstance(exc, json.JSONDecodeError) else "not JSON"
-            raise TokenPersistenceError(
-                f"token store {self.key}: not a token pair ({reason})"
-            ) from None
+        return None if raw is None else parse_pair(bytes(raw), self.key)
 
     async def save(self, pair: TokenPair) -> None:
         data = json.dumps(pair.to_dict()).encode()

@@ -22,7 +22,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from .._atomic import replace_file
-from .._redis import connect, redis_failures
+from .._redis import OwnsRedis, connect, redis_failures
 from ..errors import StorageError
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ class FileStateStore(StateStore):
         replace_file(path, value)
 
 
-class RedisStateStore(StateStore):
+class RedisStateStore(OwnsRedis, StateStore):
     """Values in Redis under `prefix` (e.g. `outreach:sync:<user id>:`)."""
 
     def __init__(self, redis: Redis, prefix: str) -> None:
@@ -128,11 +128,6 @@ class RedisStateStore(StateStore):
 
     def __repr__(self) -> str:
         return f"RedisStateStore(prefix={self.prefix!r})"
-
-    async def aclose(self) -> None:
-        if self._owns_redis:
-            self._owns_redis = False
-            await self._redis.aclose()
 
     async def load(self, name: str) -> bytes | None:
         key = self.prefix + check_name(name)

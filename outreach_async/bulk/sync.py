@@ -45,7 +45,14 @@ from .export import ExportOptions, default_format, export_collection
 from .reconcile import read_ids, write_deleted
 from .state import FileStateStore, StateStore, check_name
 
-__all__ = ["DEFAULT_OVERLAP", "SyncOptions", "SyncResult", "TypeSyncResult", "sync_collections"]
+__all__ = [
+    "DEFAULT_OVERLAP",
+    "SyncOptions",
+    "SyncResult",
+    "TypeSyncResult",
+    "run_sync",
+    "sync_collections",
+]
 
 logger = logging.getLogger("outreach_async.bulk.sync")
 
@@ -159,6 +166,18 @@ async def sync_collections(
         page_size=page_size,
         format=format,
     )
+    return await run_sync(client, options, state=state, output=output, clock=clock)
+
+
+async def run_sync(
+    client: OutreachClient,
+    options: SyncOptions,
+    *,
+    state: StateStore | str | os.PathLike[str],
+    output: str | os.PathLike[str],
+    clock: Callable[[], float] = time.time,
+) -> SyncResult:
+    """`sync_collections` with its options checked already (`SyncOptions`)."""
     store = state if isinstance(state, StateStore) else FileStateStore(state)
     directory = Path(output)
     await asyncio.to_thread(directory.mkdir, parents=True, exist_ok=True)

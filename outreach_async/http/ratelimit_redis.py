@@ -19,7 +19,7 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from .._redis import connect, redis_failures
+from .._redis import OwnsRedis, connect, redis_failures
 from .ratelimit import (
     RESET_GRACE,
     Clock,
@@ -86,7 +86,7 @@ return tostring(paused_until - now)
 """
 
 
-class RedisLimiter(Limiter):
+class RedisLimiter(OwnsRedis, Limiter):
     """Paces requests of every process that uses the same Redis `key` to one shared budget.
 
     Use one key per Outreach user (the budget is per user, not per app or token), e.g.
@@ -147,12 +147,6 @@ class RedisLimiter(Limiter):
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
-
-    async def aclose(self) -> None:
-        """Close the Redis connection if `from_url` opened it; one passed in stays open."""
-        if self._owns_redis:
-            self._owns_redis = False
-            await self._redis.aclose()
 
     @property
     def interval(self) -> float:
