@@ -1,14 +1,14 @@
-"""Async client for the Outreach API (JSON:API 1.0).
+"""Async client for the Outreach API (JSON:API 1.0), and for any JSON:API 1.0 server.
 
 async with OutreachClient() as client:  # the token from OUTREACH_ACCESS_TOKEN
     async for prospect in client.prospects.iterate(filter={"first_name": "Sally"}):
         print(prospect.id, prospect.last_name)
 
 Typed models live in `outreach_async.models`; `client.resource(type)` gives generic resources.
+`JsonApiClient(base_url, auth=...)` reads and writes any other JSON:API server the same way.
 `CourseMailerClient` (`outreach_async.coursemailer`) speaks the plain-JSON course-mailer API
-over the same session.
-Names are imported from their modules on first use (see `_lazy`), so `import outreach_async`
-costs little more than the interpreter's own start.
+over the same session. Names are imported from their modules on first use (see `_lazy`), so
+`import outreach_async` costs little more than the interpreter's own start.
 """
 
 from typing import TYPE_CHECKING
@@ -19,18 +19,33 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._absent import ABSENT, Absent, present
+    from ._dialect import OutreachDialect
     from .auth import (
         BearerToken,
         FileTokenStore,
         MemoryTokenStore,
+        NoAuth,
         OAuth2Auth,
         OAuthApp,
+        RedisTokenStore,
         ServerToServerAuth,
         TokenPair,
         TokenStore,
     )
     from .batches import BatchFailure, BatchResult
-    from .bulk import ExportOptions, ExportResult, PartitionedReader, export_collection
+    from .bulk import (
+        ExportOptions,
+        ExportResult,
+        FileStateStore,
+        PartitionedReader,
+        RedisStateStore,
+        StateStore,
+        SyncResult,
+        TypeState,
+        TypeSyncResult,
+        export_collection,
+        sync_collections,
+    )
     from .client import OutreachClient
     from .coursemailer import CourseMailerClient
     from .errors import (
@@ -43,14 +58,18 @@ if TYPE_CHECKING:
         ErrorObject,
         EventLoopError,
         Forbidden,
+        InvalidDocument,
+        LinkageMissing,
         NotFound,
         OriginError,
         OutreachError,
         PaginationError,
         PaginationLimitError,
         RateLimited,
+        RedisUnavailableError,
         SequenceCopyError,
         ServerError,
+        StorageError,
         TokenEndpointError,
         TokenPersistenceError,
         TransportError,
@@ -81,7 +100,9 @@ if TYPE_CHECKING:
     )
     from .jsonapi import (
         NOT_NULL,
+        Dialect,
         Document,
+        JsonApiDialect,
         Links,
         Page,
         Paginator,
@@ -96,6 +117,7 @@ if TYPE_CHECKING:
         between,
         parse_document,
     )
+    from .jsonapi_client import JsonApiClient
     from .managers import TypedPage, TypedPaginator
     from .models import Model, Ref
     from .sequences import SequenceAddFailure, SequenceAddResult, SequenceCopy
@@ -105,11 +127,14 @@ _EXPORTS = {
     "ABSENT": "._absent",
     "Absent": "._absent",
     "present": "._absent",
+    "OutreachDialect": "._dialect",
     "BearerToken": ".auth",
     "FileTokenStore": ".auth",
     "MemoryTokenStore": ".auth",
+    "NoAuth": ".auth",
     "OAuth2Auth": ".auth",
     "OAuthApp": ".auth",
+    "RedisTokenStore": ".auth",
     "ServerToServerAuth": ".auth",
     "TokenPair": ".auth",
     "TokenStore": ".auth",
@@ -117,8 +142,15 @@ _EXPORTS = {
     "BatchResult": ".batches",
     "ExportOptions": ".bulk",
     "ExportResult": ".bulk",
+    "FileStateStore": ".bulk",
     "PartitionedReader": ".bulk",
+    "RedisStateStore": ".bulk",
+    "StateStore": ".bulk",
+    "SyncResult": ".bulk",
+    "TypeState": ".bulk",
+    "TypeSyncResult": ".bulk",
     "export_collection": ".bulk",
+    "sync_collections": ".bulk",
     "OutreachClient": ".client",
     "CourseMailerClient": ".coursemailer",
     "APIError": ".errors",
@@ -130,14 +162,18 @@ _EXPORTS = {
     "ErrorObject": ".errors",
     "EventLoopError": ".errors",
     "Forbidden": ".errors",
+    "InvalidDocument": ".errors",
+    "LinkageMissing": ".errors",
     "NotFound": ".errors",
     "OriginError": ".errors",
     "OutreachError": ".errors",
     "PaginationError": ".errors",
     "PaginationLimitError": ".errors",
     "RateLimited": ".errors",
+    "RedisUnavailableError": ".errors",
     "SequenceCopyError": ".errors",
     "ServerError": ".errors",
+    "StorageError": ".errors",
     "TokenEndpointError": ".errors",
     "TokenPersistenceError": ".errors",
     "TransportError": ".errors",
@@ -163,7 +199,9 @@ _EXPORTS = {
     "RetryScheduled": ".http",
     "Session": ".http",
     "Timeouts": ".http",
+    "Dialect": ".jsonapi",
     "Document": ".jsonapi",
+    "JsonApiDialect": ".jsonapi",
     "Links": ".jsonapi",
     "NOT_NULL": ".jsonapi",
     "Page": ".jsonapi",
@@ -178,6 +216,7 @@ _EXPORTS = {
     "at_most": ".jsonapi",
     "between": ".jsonapi",
     "parse_document": ".jsonapi",
+    "JsonApiClient": ".jsonapi_client",
     "TypedPage": ".managers",
     "TypedPaginator": ".managers",
     "Model": ".models",
@@ -208,26 +247,34 @@ __all__ = [
     "ClientClosedError",
     "Conflict",
     "CourseMailerClient",
+    "Dialect",
     "Document",
     "ErrorObject",
     "Event",
     "EventLoopError",
     "ExportOptions",
     "ExportResult",
+    "FileStateStore",
     "FileTokenStore",
     "Forbidden",
     "Hook",
     "Hooks",
     "InProcessLimiter",
+    "InvalidDocument",
+    "JsonApiClient",
+    "JsonApiDialect",
     "Limiter",
+    "LinkageMissing",
     "Links",
     "MemoryTokenStore",
     "Model",
+    "NoAuth",
     "NotFound",
     "OAuth2Auth",
     "OAuthApp",
     "OriginError",
     "OutreachClient",
+    "OutreachDialect",
     "OutreachError",
     "Page",
     "PaginationError",
@@ -240,6 +287,9 @@ __all__ = [
     "RateLimitSnapshot",
     "RateLimited",
     "RedisLimiter",
+    "RedisStateStore",
+    "RedisTokenStore",
+    "RedisUnavailableError",
     "Ref",
     "Relationship",
     "RequestStarted",
@@ -257,12 +307,17 @@ __all__ = [
     "ServerError",
     "ServerToServerAuth",
     "Session",
+    "StateStore",
+    "StorageError",
+    "SyncResult",
     "Timeouts",
     "TokenEndpointError",
     "TokenPair",
     "TokenPersistenceError",
     "TokenStore",
     "TransportError",
+    "TypeState",
+    "TypeSyncResult",
     "TypedPage",
     "TypedPaginator",
     "Unauthorized",
@@ -278,4 +333,5 @@ __all__ = [
     "export_collection",
     "parse_document",
     "present",
+    "sync_collections",
 ]

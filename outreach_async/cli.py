@@ -1,11 +1,12 @@
-"""The `outreach-async` command line: `export`, `demo` and `fake-server`.
+"""The `outreach-async` command line: `export`, `sync`, `demo` and `fake-server`.
 
 Each subcommand is two functions: `_add_<name>(commands)` declares its arguments and
 `_run_<name>(args)` runs it. Mistakes that can be seen locally (a misspelt type or field, a
 bad filter, an unusable output path) are one line on stderr and exit code 2 before any
 request; failures of the server or the network are one line and exit code 1.
 
-Exit codes: 0 done, 1 failed, 2 bad usage or missing credentials, 130 interrupted.
+Exit codes: 0 done, 1 the export or sync failed, 2 bad usage or missing credentials,
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG, description="Tools around the Outreach API client.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for add in (_add_export, _add_demo, _add_fake_server):
+    for add in (_add_export, _add_sync, _add_demo, _add_fake_server):
         add(commands)
     return parser
 
@@ -155,12 +156,7 @@ def _add_export(commands: Commands) -> None:
 def _run_export(args: argparse.Namespace) -> int:
     from .bulk._progress import Progress
 
-    token = _environment.access_token()
-    if token is None:
-        raise UsageError(
-            f"no credentials; set {_environment.ACCESS_TOKEN_VARIABLE} to an access token "
-            f"(or run `{PROG} demo` to try the fake server)"
-        )
+    token = _token()
     base_url = _checked_base_url(args.base_url or _environment.base_url())
     options = _export_options(args)
     output = _checked_output(args.output, args.resume)
@@ -205,6 +201,17 @@ def _export_options(args: argparse.Namespace) -> Any:
     except (ValueError, TypeError) as exc:
         raise UsageError(str(exc)) from None
     return options
+
+
+def _token() -> str:
+    """The access token from the environment; a usage error naming the demo without one."""
+    token = _environment.access_token()
+    if token is None:
+        raise UsageError(
+            f"no credentials; set {_environment.ACCESS_TOKEN_VARIABLE} to an access token "
+            f"(or run `{PROG} demo` to try the fake server)"
+        )
+    return token
 
 
 def _checked_base_url(base_url: str | None) -> str:
@@ -261,6 +268,89 @@ async def _export(
     progress.finish()
     if not quiet:
         err.write(summary(result) + "\n")
+    return 0
+
+
+# sync ---------------------------------------------------------------------------------------
+
+
+def _add_sync(commands: Commands) -> None:
+    sync = commands.add_parser(
+        "sync",
+        help="export what changed since the last run, and what was deleted",
+        description="The first run exports every record of each type; later runs export the "
+        "records updated since the previous run (minus --overlap), and on --reconcile the ids "
+        "deleted since the last reconciliation. A stopped run is resumed by the next start. "
+        "Credentials and API as for export.",
+    )
+    sync.add_argument("types", nargs="+", metavar="TYPE", help="resource types, e.g. prospect")
+    sync.add_argument(
+        "--state", required=True, help="state directory, or redis://host:port/db for Redis"
+    )
+    sync.add_argument(
+        "--state-prefix",
+        default="outreach:sync:",
+        help="Redis key prefix of this job's state (one per Outreach user)",
+    )
+    sync.add_argument("-o", "--output", default=".", help="directory for <type>.jsonl files")
+    sync.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    sync.add_argument(
+        "--overlap", type=float, default=300.0, help="seconds read again before the last run"
+    )
+    sync.add_argument("--reconcile", action="store_true", help="also find deleted records")
+    sync.add_argument("--reconcile-every", type=int, metavar="N", help="reconcile every N runs")
+    sync.add_argument("--concurrency", type=int, default=8)
+    sync.add_argument("--page-size", type=int, default=1000)
+    sync.add_argument("--base-url", default=None)
+    sync.set_defaults(run=_run_sync)
+
+
+def _run_sync(args: argparse.Namespace) -> int:
+    from datetime import timedelta
+
+    from . import _spec_names as names
+    from .bulk.sync import SyncOptions
+
+    token = _token()
+    base_url = _checked_base_url(args.base_url or _environment.base_url())
+    try:
+        types = tuple(names.resource_spec(name).type for name in args.types)
+        options = SyncOptions(
+            types=types,
+            overlap=timedelta(seconds=args.overlap),
+            reconcile=args.reconcile,
+            reconcile_every=args.reconcile_every,
+            concurrency=args.concurrency,
+            page_size=args.page_size,
+            format=args.format,
+        )
+    except (ValueError, TypeError) as exc:
+        raise UsageError(str(exc)) from None
+    output = Path(args.output)
+    if output.exists() and not output.is_dir():
+        raise UsageError(f"--output {args.output}: is a file; name a folder")
+    return asyncio.run(_sync(token, base_url, options, args, sys.stderr))
+
+
+async def _sync(
+    token: str, base_url: str, options: Any, args: argparse.Namespace, err: TextIO
+) -> int:
+    from .bulk.state import FileStateStore, RedisStateStore, StateStore
+    from .bulk.sync import run_sync, summary
+    from .client import OutreachClient
+
+    store: StateStore
+    if args.state.startswith(("redis://", "rediss://", "unix://")):
+        store = RedisStateStore.from_url(args.state, args.state_prefix)
+    else:
+        store = FileStateStore(args.state)
+    try:
+        async with store, OutreachClient(token, base_url=base_url) as client:
+            result = await run_sync(client, options, state=store, output=args.output)
+    except (OutreachError, ValueError, OSError) as exc:
+        err.write(f"{PROG} sync failed: {one_line(exc)}\n")
+        return EXIT_FAILED
+    err.write(summary(result) + "\n")
     return 0
 
 

@@ -8,28 +8,19 @@ import aiohttp
 
 from . import _environment
 from ._accessors import TypedManagers
-from ._collection_paths import plural_of
-from .auth.bearer import BearerToken
+from ._dialect import OUTREACH
 from .errors import AuthError
 from .http.auth import Auth
 from .http.events import Hook
 from .http.ratelimit import Limiter
 from .http.retry import RetryPolicy
-from .http.session import (
-    DEFAULT_BASE_URL,
-    DEFAULT_MAX_BODY_SIZE,
-    Clock,
-    Session,
-    Sleep,
-    Timeouts,
-)
-from .http.session_client import SessionClient
-from .jsonapi.resources import ResourceManager
+from .http.session import DEFAULT_BASE_URL, DEFAULT_MAX_BODY_SIZE, Clock, Sleep, Timeouts
+from .jsonapi_client import JsonApiClient
 
 __all__ = ["OutreachClient"]
 
 
-class OutreachClient(TypedManagers, SessionClient):
+class OutreachClient(TypedManagers, JsonApiClient):
     """An Outreach API client.
 
         async with OutreachClient() as client:                # OUTREACH_ACCESS_TOKEN
@@ -41,7 +32,8 @@ class OutreachClient(TypedManagers, SessionClient):
     OUTREACH_BASE_URL, then to the Outreach API. Pass `http` to share an aiohttp session
     you own; the client then leaves it open when it closes. `limiter` paces requests to the
     rate limit (`InProcessLimiter` by default; `RedisLimiter` to share one user's budget
-    between processes); `hooks` are told about every request, retry, 429 and wait.
+    between processes); `hooks` are told about every request, retry, 429 and wait. It is a
+    `JsonApiClient` speaking Outreach's dialect (`OutreachDialect`).
     """
 
     def __init__(
@@ -65,9 +57,10 @@ class OutreachClient(TypedManagers, SessionClient):
                     f"no credentials: pass OutreachClient(token) or an Auth, or set "
                     f"{_environment.ACCESS_TOKEN_VARIABLE}"
                 )
-        self.session = Session(
-            BearerToken(auth) if isinstance(auth, str) else auth,
-            base_url=base_url or _environment.base_url() or DEFAULT_BASE_URL,
+        super().__init__(
+            base_url or _environment.base_url() or DEFAULT_BASE_URL,
+            auth=auth,
+            dialect=OUTREACH,
             http=http,
             timeouts=timeouts,
             retry=retry,
@@ -77,17 +70,3 @@ class OutreachClient(TypedManagers, SessionClient):
             sleep=sleep,
             hooks=hooks,
         )
-        self._managers: dict[str, ResourceManager] = {}
-
-    def __repr__(self) -> str:
-        return f"OutreachClient(base_url={str(self.session.base_url)!r})"
-
-    def resource(self, resource_type: str, plural: str | None = None) -> ResourceManager:
-        """The generic manager for a resource type, e.g. `client.resource("prospect")`."""
-        manager = self._managers.get(resource_type)
-        if manager is None:
-            manager = ResourceManager(
-                self.session, resource_type, plural or plural_of(resource_type)
-            )
-            self._managers[resource_type] = manager
-        return manager

@@ -7,11 +7,14 @@
     ├── EventLoopError             the client was used from another event loop than its own
     ├── PaginationError            the server's pages do not lead to the end of the collection
     │   └── PaginationLimitError   offset paging reached the server's 10,000 cap
+    ├── LinkageMissing             a relationship came with links or meta but no `data` (KeyError)
     ├── BatchTimeout               a bulk action's batch did not finish in the time allowed
     ├── SequenceCopyError          copying a sequence's steps stopped part way
     ├── AuthError                  no usable credentials could be had
     │   ├── TokenEndpointError     the token endpoint refused or failed (`invalid_grant`, ...)
     │   └── TokenPersistenceError  a new token pair could not be saved, so it is not used yet
+    ├── StorageError               sync state, a checkpoint or a lock could not be read or saved
+    │   └── RedisUnavailableError  Redis failed (down, restarted, too slow); says what was not done
     ├── WebhookError               a webhook delivery could not be read as an Outreach event
     │   └── WebhookSignatureError  its Outreach-Webhook-Signature is missing or wrong
     └── APIError                   the server answered with an error status
@@ -22,6 +25,7 @@
         ├── Conflict               409
         ├── UnsupportedMediaType   415
         ├── ValidationError        422
+        │   └── InvalidDocument    400 whose errors point into the request (also a BadRequest)
         ├── RateLimited            429 (and waits too long to sleep through)
         └── ServerError            5xx
 
@@ -54,14 +58,18 @@ __all__ = [
     "ErrorObject",
     "EventLoopError",
     "Forbidden",
+    "InvalidDocument",
+    "LinkageMissing",
     "NotFound",
     "OriginError",
     "OutreachError",
     "PaginationError",
     "PaginationLimitError",
     "RateLimited",
+    "RedisUnavailableError",
     "SequenceCopyError",
     "ServerError",
+    "StorageError",
     "TokenEndpointError",
     "TokenPersistenceError",
     "TransportError",
@@ -162,11 +170,31 @@ class EventLoopError(OutreachError):
 
 class PaginationError(OutreachError):
     """Paging cannot reach the end: a `links.next` already followed, or a page that does
-    not advance, would read the same records forever."""
+    not advance, would read the same records forever; or a page repeated another or held
+    fewer items than its place allows, so the collection changed under the read or the
+    server ignored a paging parameter."""
 
 
 class PaginationLimitError(PaginationError):
     """Offset pagination cannot go past the server's maximum offset."""
+
+
+class LinkageMissing(OutreachError, KeyError):
+    """A relationship carries no resource linkage (`data`), only `links` or `meta`.
+
+    `related_url` is its `related` link when the server sent one: the resource manager's
+    `fetch_related()` reads it. A `KeyError`, as a missing relationship always was.
+    """
+
+    def __init__(self, message: str, related_url: str | None = None) -> None:
+        super().__init__(message)
+        self.related_url = related_url
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.related_url))
 
 
 class BatchTimeout(OutreachError):
@@ -255,6 +283,33 @@ class TokenPersistenceError(AuthError):
     its refresh token may be the only live one, and using its access token before it is
     saved could lose it for good.
     """
+
+
+class StorageError(OutreachError):
+    """Sync state, a checkpoint or a lock could not be read or saved.
+
+    Whatever was saved before stays as it was: a run that stops on this error resumes from
+    the last state that was saved, losing nothing.
+    """
+
+
+class RedisUnavailableError(StorageError):
+    """Redis did not answer in time, refused the connection or lost it.
+
+    The message names the Redis server (host and port, never a password), what was being
+    done and what was therefore not saved or not sent. `operation` says the same briefly.
+    """
+
+    def __init__(self, message: str, *, operation: str = "") -> None:
+        super().__init__(message)
+        self.operation = operation
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_redis_unavailable, (str(self), self.operation))
+
+
+def _rebuild_redis_unavailable(message: str, operation: str) -> RedisUnavailableError:
+    return RedisUnavailableError(message, operation=operation)
 
 
 class WebhookError(OutreachError):
@@ -369,6 +424,15 @@ class ValidationError(APIError):
     """422: the server refused the data; each error's `pointer` says where."""
 
 
+class InvalidDocument(BadRequest, ValidationError):
+    """400 whose errors point into the request document (`source.pointer`).
+
+    JSON:API lets a server answer a validation failure with 400 or 422; many (Django REST
+    framework JSON:API among them) use 400. Both `except ValidationError` and
+    `except BadRequest` catch it.
+    """
+
+
 class ServerError(APIError):
     """5xx: the server failed; retried where that is safe."""
 
@@ -449,6 +513,8 @@ def error_for_response(
     """Build the typed exception for an error response, whatever form its body takes."""
     errors = parse_error_objects(body)
     cls = error_class_for(status)
+    if cls is BadRequest and any(error.pointer for error in errors):
+        cls = InvalidDocument
     if cls is RateLimited:
         return RateLimited(
             status, errors, method=method, url=url, headers=headers, retry_after=retry_after

@@ -10,21 +10,24 @@ from .._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from ..http.auth import Auth
-    from .bearer import BearerToken
+    from .bearer import BearerToken, NoAuth
     from .oauth import OAuth2Auth, OAuthApp
     from .s2s import ServerToServerAuth
     from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
+    from .token_store_redis import RedisTokenStore
     from .tokens import TokenPair
 
 _EXPORTS = {
     "Auth": "..http.auth",
     "BearerToken": ".bearer",
+    "NoAuth": ".bearer",
     "OAuth2Auth": ".oauth",
     "OAuthApp": ".oauth",
     "ServerToServerAuth": ".s2s",
     "FileTokenStore": ".token_store",
     "MemoryTokenStore": ".token_store",
     "TokenStore": ".token_store",
+    "RedisTokenStore": ".token_store_redis",
     "TokenPair": ".tokens",
 }
 
@@ -35,8 +38,10 @@ __all__ = [
     "BearerToken",
     "FileTokenStore",
     "MemoryTokenStore",
+    "NoAuth",
     "OAuth2Auth",
     "OAuthApp",
+    "RedisTokenStore",
     "ServerToServerAuth",
     "TokenPair",
     "TokenStore",

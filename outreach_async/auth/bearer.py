@@ -23,3 +23,15 @@ class BearerToken(Auth):
 
     def __repr__(self) -> str:
         return "BearerToken(token=<redacted>)"
+
+
+class NoAuth(Auth):
+    """No credentials: requests carry no `Authorization` header (open JSON:API servers)."""
+
+    __slots__ = ()
+
+    async def authorization(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return "NoAuth()"

@@ -29,6 +29,7 @@ from typing import Any
 
 import attrs
 
+from .._dialect import MAX_PAGE_SIZE, OUTREACH
 from .._repr import Raw, compact_repr
 from ..errors import TransportError
 from ..http._urls import resolve_link
@@ -36,7 +37,7 @@ from ..http.retry import RetryPolicy
 from ..http.session import Session
 from ..jsonapi.document import Document, Resource, parse_document
 from ..jsonapi.pagination import PageSize, request_page
-from ..jsonapi.query import MAX_PAGE_SIZE, Query, between
+from ..jsonapi.query import Query, between
 
 __all__ = ["PartitionPage", "PartitionStats", "PartitionedReader", "RangeProgress"]
 
@@ -428,7 +429,7 @@ class PartitionedReader:
             sort=["id"],
             page_size=page_size,
         )
-        return narrowed.encode()
+        return narrowed.encode(dialect=OUTREACH)
 
     async def _initial_ranges(self) -> list[_Range]:
         bounds = await self._id_bounds()
@@ -453,7 +454,9 @@ class PartitionedReader:
         """The first id in `sort` order; the lowest id's request also asks for the count."""
         counted = sort == "id"
         query = self._query.replace(sort=[sort], page_size=1, include=(), count=counted or None)
-        response = await self._session.request("GET", self._path, query=query.encode())
+        response = await self._session.request(
+            "GET", self._path, query=query.encode(dialect=OUTREACH)
+        )
         self.stats.requests += 1
         document = parse_document(response.json(), where=f"GET {response.url}")
         if counted:
@@ -462,12 +465,11 @@ class PartitionedReader:
 
 
 def _exact_count(document: Document) -> int | None:
-    count = document.meta.get("count")
-    if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+    """The dialect's `meta.count`, unless truncated or throttled (0 beside records)."""
+    count = OUTREACH.page_total(document.meta)
+    if count is None or count < 0 or document.meta.get("count_truncated"):
         return None
-    if document.meta.get("count_truncated") or (count == 0 and document.resources):
-        return None
-    return count
+    return None if count == 0 and document.resources else count
 
 
 def _low(rng: _Range) -> int:

@@ -1,6 +1,7 @@
 """Generic JSON:API 1.0: documents and their resolver, queries, paginators, a resource manager.
 
-Works against any JSON:API server over the HTTP core; nothing here is Outreach's own.
+Works against any JSON:API server over the HTTP core; nothing here is Outreach's own. What
+one server decides where JSON:API leaves the choice open is its `Dialect`.
 """
 
 from typing import TYPE_CHECKING
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 from .._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from .dialect import JSONAPI, Dialect, JsonApiDialect
     from .document import (
         Document,
         Links,
@@ -16,33 +18,40 @@ if TYPE_CHECKING:
         ResourceIdentifier,
         parse_document,
     )
+    from .filters import NOT_NULL, Range, at_least, at_most, between
     from .pagination import Page, Paginator
-    from .query import NOT_NULL, Query, Range, at_least, at_most, between
+    from .query import Query
     from .resources import ResourceManager
 
 _EXPORTS = {
+    "Dialect": ".dialect",
+    "JSONAPI": ".dialect",
+    "JsonApiDialect": ".dialect",
     "Document": ".document",
     "Links": ".document",
     "Relationship": ".document",
     "Resource": ".document",
     "ResourceIdentifier": ".document",
     "parse_document": ".document",
+    "NOT_NULL": ".filters",
+    "Range": ".filters",
+    "at_least": ".filters",
+    "at_most": ".filters",
+    "between": ".filters",
     "Page": ".pagination",
     "Paginator": ".pagination",
-    "NOT_NULL": ".query",
     "Query": ".query",
-    "Range": ".query",
-    "at_least": ".query",
-    "at_most": ".query",
-    "between": ".query",
     "ResourceManager": ".resources",
 }
 
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
 
 __all__ = [
+    "JSONAPI",
     "NOT_NULL",
+    "Dialect",
     "Document",
+    "JsonApiDialect",
     "Links",
     "Page",
     "Paginator",

@@ -14,6 +14,7 @@ from typing import Any, Generic, Literal, TypeVar, cast
 
 import attrs
 
+from .._dialect import OUTREACH
 from ..errors import TransportError
 from ..http.session import Session
 from ..jsonapi.document import Document, Links, Resource, ResourceIdentifier
@@ -85,7 +86,7 @@ class TypedPage(Generic[M]):
 
     @property
     def count(self) -> int | None:
-        """`meta.count` when asked for with `count=True`."""
+        """`meta.count` when asked for with `count=True` (the page's `total`)."""
         return self.page.count
 
     @property
@@ -149,7 +150,9 @@ class TypedManager(Generic[M]):
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.generic = ResourceManager(session, self.model.TYPE, self.model.PLURAL)
+        self.generic = ResourceManager(
+            session, self.model.TYPE, self.model.PLURAL, dialect=OUTREACH
+        )
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(model={self.model.__name__}, path={self.generic.path!r})"

@@ -266,3 +266,29 @@ async def test_a_client_reads_what_the_command_line_reads(
         monkeypatch.setenv("OUTREACH_BASE_URL", server.api_url)
         async with OutreachClient() as client:
             assert (await client.accounts.get(1)).id == 1
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["prospectz", "--state", "state"], "unknown type 'prospectz'; did you mean 'prospect'?"),
+        (["prospect", "--state", "state", "--base-url", "http://x.example/api"], "--base-url"),
+        (["prospect", "--state", "state", "--overlap", "-1"], "overlap"),
+        (["prospect", "--state", "state", "-o", "afile"], "--output afile: is a file"),
+    ],
+)
+def test_sync_mistakes_are_one_line_and_exit_2(
+    arguments: list[str],
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "afile").write_text("")
+    monkeypatch.setenv("OUTREACH_ACCESS_TOKEN", "t")
+    monkeypatch.setenv("OUTREACH_BASE_URL", UNREACHABLE)
+    assert main(["sync", *arguments]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and message in err, err
+    assert not (tmp_path / "state").exists()
