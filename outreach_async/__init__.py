@@ -66,7 +66,9 @@ from .http import (
     Limiter,
     RateLimitHit,
     RateLimitSnapshot,
+    RawResponse,
     RedisLimiter,
+    RequestOptions,
     RequestStarted,
     RequestStats,
     ResponseReceived,
@@ -74,6 +76,7 @@ from .http import (
     RetryScheduled,
     Session,
     Timeouts,
+    raw_response,
 )
 from .jsonapi import (
     NOT_NULL,
@@ -153,9 +156,11 @@ __all__ = [
     "RateLimitHit",
     "RateLimitSnapshot",
     "RateLimited",
+    "RawResponse",
     "RedisLimiter",
     "Ref",
     "Relationship",
+    "RequestOptions",
     "RequestStarted",
     "RequestStats",
     "Resource",
@@ -192,4 +197,5 @@ __all__ = [
     "export_collection",
     "parse_document",
     "present",
+    "raw_response",
 ]
