@@ -116,7 +116,7 @@ class WithRawResponse:
         if name.startswith("_"):
             raise AttributeError(name)
         method = getattr(self._target, name)
-        if not callable(method):
+        if not inspect.ismethod(method):
             raise AttributeError(f"{name} is not a method of {type(self._target).__name__}")
 
         async def call(*args: Any, **kwargs: Any) -> RawResponse[Any]:
