@@ -43,7 +43,8 @@ class RawResponse(Generic[T]):
     """A result (`parsed`) with the HTTP answer it was read from.
 
     `rate_limit` is what this answer's `X-RateLimit-*` headers said (None without them);
-    `client.rate_limit` is the budget across all answers. The repr shows no headers.
+    `client.rate_limit` is the budget across all answers. `received_at` is when the answer
+    came, in epoch seconds of the client's clock. The repr shows no headers.
     """
 
     parsed: T
@@ -51,8 +52,13 @@ class RawResponse(Generic[T]):
     headers: CIMultiDictProxy[str]
     method: str
     url: str
-    rate_limit: RateLimitSnapshot | None
     request_id: str | None
+    received_at: float
+
+    @property
+    def rate_limit(self) -> RateLimitSnapshot | None:
+        """The budget as this answer's `X-RateLimit-*` headers gave it; read when asked."""
+        return parse_rate_limit_headers(self.headers, self.received_at)
 
     def __repr__(self) -> str:
         return (
@@ -90,8 +96,8 @@ async def raw_response(call: Awaitable[T]) -> RawResponse[T]:
         headers=headers,
         method=response.method,
         url=response.url,
-        rate_limit=parse_rate_limit_headers(headers, now),
         request_id=headers.get(REQUEST_ID_HEADER),
+        received_at=now,
     )
 
 
