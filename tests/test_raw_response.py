@@ -40,6 +40,7 @@ async def test_a_typed_get_with_its_raw_response(
     assert raw.rate_limit is not None
     assert (raw.rate_limit.limit, raw.rate_limit.remaining) == (10000, 9876)
     assert raw.rate_limit.reset_at == pytest.approx(clock.now + 600, abs=2)
+    assert raw.received_at == clock.now
 
 
 async def test_the_typed_function_form_and_a_missing_request_id(

@@ -6,6 +6,7 @@ import aiohttp
 import pytest
 
 from outreach_async import (
+    JsonApiClient,
     OriginError,
     OutreachClient,
     RequestOptions,
@@ -233,3 +234,20 @@ async def test_with_options_against_the_fake_server(fake_outreach: FakeOutreach)
         assert len(page) == 3
         sequences = await derived.sequences.all_by_name(page_size=5)
         assert len(sequences) == fake_outreach.store.count("sequence")
+
+
+async def test_a_plain_json_api_client_derives_the_same_way(mocked: RecordingMock) -> None:
+    base = "https://jsonapi.example.com/api"
+    mocked.get(f"{base}/people/7", payload={"data": {"type": "people", "id": "7"}}, repeat=True)
+    async with JsonApiClient(base, auth=None) as api:
+        derived = api.with_options(extra_headers={"X-Tenant": "t1"})
+        assert type(derived) is JsonApiClient
+        assert derived.dialect is api.dialect
+        await derived.resource("people").get("7")
+        await api.resource("people").get("7")
+    first, second = mocked.calls()
+    assert _headers(first)["X-Tenant"] == "t1"
+    assert "X-Tenant" not in _headers(second)
+    assert "Authorization" not in _headers(first)
+    with pytest.raises(TypeError, match="RequestOptions"):
+        api.session.with_options({"timeout": 3})  # type: ignore[arg-type]
