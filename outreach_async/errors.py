@@ -12,6 +12,8 @@
     ├── AuthError                  no usable credentials could be had
     │   ├── TokenEndpointError     the token endpoint refused or failed (`invalid_grant`, ...)
     │   └── TokenPersistenceError  a new token pair could not be saved, so it is not used yet
+    ├── StorageError               sync state, a checkpoint or a lock could not be read or saved
+    │   └── RedisUnavailableError  Redis failed (down, restarted, too slow); says what was not done
     ├── WebhookError               a webhook delivery could not be read as an Outreach event
     │   └── WebhookSignatureError  its Outreach-Webhook-Signature is missing or wrong
     └── APIError                   the server answered with an error status
@@ -62,8 +64,10 @@ __all__ = [
     "PaginationError",
     "PaginationLimitError",
     "RateLimited",
+    "RedisUnavailableError",
     "SequenceCopyError",
     "ServerError",
+    "StorageError",
     "TokenEndpointError",
     "TokenPersistenceError",
     "TransportError",
@@ -269,6 +273,33 @@ class TokenPersistenceError(AuthError):
     its refresh token may be the only live one, and using its access token before it is
     saved could lose it for good.
     """
+
+
+class StorageError(OutreachError):
+    """Sync state, a checkpoint or a lock could not be read or saved.
+
+    Whatever was saved before stays as it was: a run that stops on this error resumes from
+    the last state that was saved, losing nothing.
+    """
+
+
+class RedisUnavailableError(StorageError):
+    """Redis did not answer in time, refused the connection or lost it.
+
+    The message names the Redis server (host and port, never a password), what was being
+    done and what was therefore not saved or not sent. `operation` says the same briefly.
+    """
+
+    def __init__(self, message: str, *, operation: str = "") -> None:
+        super().__init__(message)
+        self.operation = operation
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_redis_unavailable, (str(self), self.operation))
+
+
+def _rebuild_redis_unavailable(message: str, operation: str) -> RedisUnavailableError:
+    return RedisUnavailableError(message, operation=operation)
 
 
 class WebhookError(OutreachError):

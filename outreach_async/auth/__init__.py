@@ -9,6 +9,7 @@ from .bearer import BearerToken, NoAuth
 from .oauth import OAuth2Auth, OAuthApp
 from .s2s import ServerToServerAuth
 from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
+from .token_store_redis import RedisTokenStore
 from .tokens import TokenPair
 
 __all__ = [
@@ -19,6 +20,7 @@ __all__ = [
     "NoAuth",
     "OAuth2Auth",
     "OAuthApp",
+    "RedisTokenStore",
     "ServerToServerAuth",
     "TokenPair",
     "TokenStore",

@@ -19,6 +19,7 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from .._redis import OwnsRedis, connect, redis_failures
 from .ratelimit import (
     RESET_GRACE,
     Clock,
@@ -85,7 +86,7 @@ return tostring(paused_until - now)
 """
 
 
-class RedisLimiter(Limiter):
+class RedisLimiter(OwnsRedis, Limiter):
     """Paces requests of every process that uses the same Redis `key` to one shared budget.
 
     Use one key per Outreach user (the budget is per user, not per app or token), e.g.
@@ -94,7 +95,8 @@ class RedisLimiter(Limiter):
     `max_in_flight` caps this process's requests in flight.
 
     Pass a `redis.asyncio.Redis` you own, or use `RedisLimiter.from_url(url, key)`, which the
-    limiter closes in `aclose()` (or `async with`). Redis errors propagate to the caller.
+    limiter closes in `aclose()` (or `async with`). When Redis is down or slower than its
+    socket timeout, the request is not sent and `RedisUnavailableError` says so.
     """
 
     def __init__(
@@ -130,13 +132,7 @@ class RedisLimiter(Limiter):
     @classmethod
     def from_url(cls, url: str, key: str, **options: Any) -> RedisLimiter:
         """A limiter on its own connection to `url` (`redis://host:6379/0`), closed with it."""
-        try:
-            from redis.asyncio import Redis
-        except ImportError:
-            raise ImportError(
-                "RedisLimiter needs the redis package: pip install 'outreach-async[redis]'"
-            ) from None
-        limiter = cls(Redis.from_url(url), key, **options)
+        limiter = cls(connect(url, needed_by="RedisLimiter"), key, **options)
         limiter._owns_redis = True
         return limiter
 
@@ -151,12 +147,6 @@ class RedisLimiter(Limiter):
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
-
-    async def aclose(self) -> None:
-        """Close the Redis connection if `from_url` opened it; one passed in stays open."""
-        if self._owns_redis:
-            self._owns_redis = False
-            await self._redis.aclose()
 
     @property
     def interval(self) -> float:
@@ -191,10 +181,15 @@ class RedisLimiter(Limiter):
 
     async def pause(self, seconds: float, *, reason: str = "the server asked") -> None:
         """Hold every process on this key for `seconds`, unless a longer pause is on already."""
-        left = await self._pause_script(
-            keys=[self.key],
-            args=[repr(max(0.0, seconds)), repr(self.interval), self.burst, self._ttl_ms()],
-        )
+        async with redis_failures(
+            self._redis,
+            f"sharing a {seconds:.0f}s rate-limit pause on {self.key}",
+            "other processes on this budget were not told to pause",
+        ):
+            left = await self._pause_script(
+                keys=[self.key],
+                args=[repr(max(0.0, seconds)), repr(self.interval), self.burst, self._ttl_ms()],
+            )
         self._paused_until = self._clock() + float(left)
         self._notify()
         logger.debug(
@@ -202,9 +197,14 @@ class RedisLimiter(Limiter):
         )
 
     async def _claim(self, now: float) -> Hold | None:
-        verdict, seconds = await self._claim_script(
-            keys=[self.key], args=[repr(self.interval), self.burst, self._ttl_ms()]
-        )
+        async with redis_failures(
+            self._redis,
+            f"taking a turn of the shared rate-limit budget {self.key}",
+            "the request was not sent",
+        ):
+            verdict, seconds = await self._claim_script(
+                keys=[self.key], args=[repr(self.interval), self.burst, self._ttl_ms()]
+            )
         wait = float(seconds)
         if verdict in (b"go", "go"):
             return None
