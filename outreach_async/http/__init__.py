@@ -22,10 +22,13 @@ if TYPE_CHECKING:
         ResponseReceived,
         RetryScheduled,
     )
+    from .options import RequestOptions
     from .ratelimit import InProcessLimiter, Limiter, RateLimitSnapshot
     from .ratelimit_redis import RedisLimiter
+    from .raw import RawResponse, WithRawResponse, raw_response
     from .retry import RetryPolicy
-    from .session import DEFAULT_BASE_URL, Response, Session, Timeouts
+    from .session import DEFAULT_BASE_URL, Response, Session
+    from .timeouts import Timeouts
 
 _EXPORTS = {
     "Auth": ".auth",
@@ -37,15 +40,19 @@ _EXPORTS = {
     "RequestStats": ".events",
     "ResponseReceived": ".events",
     "RetryScheduled": ".events",
+    "RequestOptions": ".options",
     "InProcessLimiter": ".ratelimit",
     "Limiter": ".ratelimit",
     "RateLimitSnapshot": ".ratelimit",
     "RedisLimiter": ".ratelimit_redis",
+    "RawResponse": ".raw",
+    "WithRawResponse": ".raw",
+    "raw_response": ".raw",
     "RetryPolicy": ".retry",
     "DEFAULT_BASE_URL": ".session",
     "Response": ".session",
     "Session": ".session",
-    "Timeouts": ".session",
+    "Timeouts": ".timeouts",
 }
 
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
@@ -60,7 +67,9 @@ __all__ = [
     "Limiter",
     "RateLimitHit",
     "RateLimitSnapshot",
+    "RawResponse",
     "RedisLimiter",
+    "RequestOptions",
     "RequestStarted",
     "RequestStats",
     "Response",
@@ -69,4 +78,6 @@ __all__ = [
     "RetryScheduled",
     "Session",
     "Timeouts",
+    "WithRawResponse",
+    "raw_response",
 ]

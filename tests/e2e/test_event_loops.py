@@ -40,3 +40,19 @@ def test_a_client_made_outside_any_loop_belongs_to_the_first_that_uses_it() -> N
                 return (await client.accounts.get(3)).id
 
         assert asyncio.run(use_and_close()) == 3
+
+
+def test_a_client_derived_with_options_belongs_to_the_same_loop() -> None:
+    first, second = asyncio.new_event_loop(), asyncio.new_event_loop()
+    with FakeOutreach(seed=1).in_thread() as server:
+        client = OutreachClient(server.token, base_url=server.api_url)
+        derived = client.with_options(timeout=30)  # made before either loop ran it
+        try:
+            first.run_until_complete(client.accounts.get(1))
+            with pytest.raises(EventLoopError):
+                second.run_until_complete(asyncio.wait_for(derived.accounts.get(2), timeout=10))
+            assert first.run_until_complete(derived.accounts.get(2)).id == 2
+        finally:
+            first.run_until_complete(client.close())
+            first.close()
+            second.close()
