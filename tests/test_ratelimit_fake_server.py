@@ -10,7 +10,7 @@ from email.utils import formatdate
 import pytest
 from aiohttp import web
 
-from outreach_async import OutreachClient, RequestStats
+from outreach_async import InProcessLimiter, OutreachClient, RequestStats
 from outreach_async.http.ratelimit import RESET_GRACE
 from outreach_async.http.ratelimit_redis import RedisLimiter
 from outreach_async.testing import FakeOutreach, RateLimitSettings
@@ -58,6 +58,44 @@ async def test_many_tasks_spend_several_windows_without_a_429(
     # and no more: the last requests go in the fourth.
     first_reset = math.ceil(started / 60) * 60
     assert first_reset + 2 * 60 <= clock.now <= first_reset + 3 * 60 + RESET_GRACE
+
+
+async def test_a_job_larger_than_the_budget_spends_each_window_whole_without_a_429(
+    server: FakeOutreach, clock: FakeClock
+) -> None:
+    stats = RequestStats()
+    started = clock.now
+    first_reset = math.ceil(started / 60) * 60
+    async with client_of(server, clock, hooks=[stats]) as client:
+        prospects = client.resource("prospect")
+
+        async def worker(number: int) -> None:
+            for count in range(15):
+                await prospects.get((number * 15 + count) % 100 + 1)
+
+        await asyncio.gather(*(worker(number) for number in range(10)))
+    assert server.requests.by_status[429] == 0
+    assert stats.responses == {200: 150}
+    # 50 a window, each window's 50 at once: one wait for the first reset, one for the next.
+    assert clock.sleeps == [
+        pytest.approx(first_reset + RESET_GRACE - started),
+        pytest.approx(60.0),
+    ]
+
+
+async def test_even_pacing_spreads_the_budget_over_the_window(
+    server: FakeOutreach, clock: FakeClock
+) -> None:
+    limiter = InProcessLimiter(pacing="even", burst=5, clock=clock, sleep=clock.sleep)
+    started = clock.now
+    first_reset = math.ceil(started / 60) * 60
+    async with client_of(server, clock, limiter=limiter) as client:
+        prospects = client.resource("prospect")
+        await asyncio.gather(*(prospects.get(number % 100 + 1) for number in range(40)))
+    assert server.requests.by_status[429] == 0
+    # 40 of the 50 left, spread over the time to the reset instead of sent at once.
+    assert len(clock.sleeps) >= 30
+    assert first_reset - 20 < clock.now <= first_reset
 
 
 async def test_two_valued_remaining_is_read_safely(server: FakeOutreach, clock: FakeClock) -> None:
@@ -116,4 +154,35 @@ async def test_processes_sharing_a_redis_budget_stay_under_it() -> None:
                     await client.close()
                     await limiter.aclose()
     assert server.requests.by_status[200] == 30
+    assert server.requests.by_status[429] == 0
+
+
+async def test_processes_sharing_a_redis_budget_spend_it_whole_without_a_429() -> None:
+    """Two clients, budget pacing, 40 requests on a budget of 20 a second: two windows."""
+    async with FakeOutreach(rate_limit=RateLimitSettings(limit=20, window=1.0)) as server:
+        with RedisServer() as redis:
+            limiters = [
+                RedisLimiter.from_url(
+                    redis.url, "outreach:test:budget", limit=20, window=1.0, headroom=0.0
+                )
+                for _ in range(2)
+            ]
+            clients = [
+                OutreachClient(server.token, base_url=server.api_url, limiter=limiter)
+                for limiter in limiters
+            ]
+
+            async def worker(client: OutreachClient, number: int) -> None:
+                for count in range(10):
+                    await client.resource("prospect").get((number + count) % 100 + 1)
+
+            try:
+                await asyncio.gather(
+                    *(worker(client, number) for client in clients for number in range(2))
+                )
+            finally:
+                for client, limiter in zip(clients, limiters, strict=True):
+                    await client.close()
+                    await limiter.aclose()
+    assert server.requests.by_status[200] == 40
     assert server.requests.by_status[429] == 0
