@@ -125,7 +125,7 @@ def checked_pacing(pacing: str) -> Pacing:
     """`pacing` if it names a known pacing; a ValueError naming the choices otherwise."""
     if pacing not in PACINGS:
         raise ValueError(f"pacing: expected 'budget' or 'even', got {pacing!r}")
-    return pacing  # type: ignore[return-value]
+    return pacing
 
 
 class Limiter(abc.ABC):
