@@ -8,10 +8,18 @@ account when the server sent it and the bare identifier otherwise; nested includ
 Attributes the client has never heard of are kept as they came. An attribute left out by a
 sparse fieldset is absent (`"name" not in resource.attributes`), which is not the same as an
 attribute the server sent as null.
+
+Parsing is lazy where it can be: a page of 1,000 resources with 20 relationships each would
+otherwise build 60,000 objects that most callers never look at. A parsed resource keeps its
+decoded resource object; `attributes` is its attribute dict as decoded, and the
+`Relationship`, `ResourceIdentifier` and `Links` objects are built the first time they are
+read. The structure is still checked in full when the document is parsed, so a malformed
+document fails there, as before.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, TypeGuard
@@ -31,6 +39,7 @@ __all__ = [
     "ResourceIdentifier",
     "parse_document",
     "parse_resource",
+    "resource_object",
 ]
 
 ResourceKey = tuple[str, str]
@@ -90,19 +99,63 @@ class Relationship:
         return []
 
 
-@attrs.define(eq=False)
+@attrs.define(eq=False, repr=False)
 class Resource:
     """A resource object. `resource["firstName"]` reads an attribute."""
 
     type: str
     id: int | str | None = None
     attributes: dict[str, Any] = attrs.field(factory=dict)
-    relationships: dict[str, Relationship] = attrs.field(factory=dict)
-    links: Links | None = None
+    #: Built from `_source` when first read (None until then).
+    _relationships: dict[str, Relationship] | None = attrs.field(
+        factory=dict, alias="relationships"
+    )
+    _links: Links | None = attrs.field(default=None, alias="links")
     meta: Mapping[str, Any] | None = None
     _index: Mapping[ResourceKey, Resource] = attrs.field(
         default=_NO_INDEX, repr=False, alias="index"
     )
+    #: The decoded resource object this resource was parsed from (None if built in code).
+    _source: dict[str, Any] | None = attrs.field(default=None, init=False, repr=False)
+
+    @property
+    def relationships(self) -> dict[str, Relationship]:
+        built = self._relationships
+        if built is None:
+            raw = self._source.get("relationships", {}) if self._source is not None else {}
+            built = {name: _relationship_fast(entry) for name, entry in raw.items()}
+            self._relationships = built
+        return built
+
+    @relationships.setter
+    def relationships(self, value: dict[str, Relationship]) -> None:
+        self._leave_source()
+        self._relationships = value
+
+    @property
+    def links(self) -> Links | None:
+        if self._links is None and self._source is not None:
+            raw = self._source.get("links")
+            if raw is not None:
+                self._links = _links_fast(raw)
+        return self._links
+
+    @links.setter
+    def links(self, value: Links | None) -> None:
+        self._leave_source()
+        self._links = value
+
+    def _leave_source(self) -> None:
+        """Build what is still unbuilt and forget the decoded object: it is not current."""
+        if self._source is not None:
+            _ = self.relationships, self.links
+            self._source = None
+
+    def __repr__(self) -> str:
+        return (
+            f"Resource(type={self.type!r}, id={self.id!r}, attributes={self.attributes!r}, "
+            f"relationships={self.relationships!r}, links={self.links!r}, meta={self.meta!r})"
+        )
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Resource):
@@ -143,7 +196,7 @@ class Resource:
         Returns None for an empty to-one relationship and raises `KeyError` when the response
         did not carry the relationship's linkage at all.
         """
-        relationship = self.relationships.get(name)
+        relationship = self._relationship(name)
         if relationship is None or relationship.data is ABSENT:
             raise KeyError(f"{self.type} {self.id} carries no linkage for relationship {name!r}")
         data = relationship.data
@@ -157,12 +210,45 @@ class Resource:
         """The resource of this response (primary or included) that `identifier` names."""
         return self._index.get(_key(identifier.type, identifier.id))
 
+    def _relationship(self, name: str) -> Relationship | None:
+        """One relationship, without building the others when none was read yet."""
+        if self._relationships is not None:
+            return self._relationships.get(name)
+        raw = self._source.get("relationships", {}) if self._source is not None else {}
+        entry = raw.get(name)
+        return None if entry is None else _relationship_fast(entry)
+
     def _resolve(self, identifier: ResourceIdentifier) -> Resource | ResourceIdentifier:
         return self._index.get(_key(identifier.type, identifier.id), identifier)
 
     def to_json(self) -> dict[str, Any]:
         """The resource object as the API writes it."""
         return converter.unstructure(self)  # type: ignore[no-any-return]
+
+
+def relationship_entries(resource: Resource) -> dict[str, Relationship | dict[str, Any]]:
+    """A new dict of the relationships: built (`Relationship`) where they were read already,
+    else as decoded (dicts checked when the document was parsed). For structuring typed
+    models without building objects they drop at once."""
+    if resource._relationships is not None:
+        return dict(resource._relationships)
+    source = resource._source
+    return dict(source.get("relationships", {})) if source is not None else {}
+
+
+def resource_object(resource: Resource) -> Mapping[str, Any]:
+    """The resource object as decoded from the response, for writing it out unchanged.
+
+    Its attributes are the resource's as they are now; a resource built in code, or whose
+    relationships or links were replaced, gives `to_json()`. Do not modify the result.
+    """
+    source = resource._source
+    if source is None:
+        return resource.to_json()
+    attributes = source.get("attributes")
+    if attributes is not resource.attributes and (attributes is not None or resource.attributes):
+        return resource.to_json()  # the attributes were replaced
+    return source
 
 
 Related = Resource | ResourceIdentifier | list[Resource | ResourceIdentifier] | None
@@ -299,6 +385,7 @@ _NULL_RELATIONSHIP = Relationship(data=None)
 
 
 def _resource_fast(item: Any, index: Mapping[ResourceKey, Resource]) -> Resource:
+    """A resource that keeps `item`, after checking it all; its objects are built on read."""
     if type(item) is not dict:
         raise _NotPlain
     resource_type = item.get("type")
@@ -307,27 +394,75 @@ def _resource_fast(item: Any, index: Mapping[ResourceKey, Resource]) -> Resource
         resource_id is None or type(resource_id) is int or type(resource_id) is str
     ):
         raise _NotPlain
-    attributes = item.get("attributes", {})
-    raw_relationships = item.get("relationships", {})
+    attributes = item.get("attributes")
+    if attributes is None:
+        if "attributes" in item:
+            raise _NotPlain
+        attributes = {}
+    raw_relationships = item.get("relationships")
+    if raw_relationships is None and "relationships" in item:
+        raise _NotPlain
     links = item.get("links")
     meta = item.get("meta")
     if (
         type(attributes) is not dict
-        or type(raw_relationships) is not dict
+        or not (raw_relationships is None or type(raw_relationships) is dict)
+        or not (links is None or type(links) is dict)
         or not (meta is None or type(meta) is dict)
     ):
         raise _NotPlain
-    return Resource(
-        type=resource_type,
-        id=resource_id,
-        attributes=attributes,
-        relationships={
-            name: _relationship_fast(entry) for name, entry in raw_relationships.items()
-        },
-        links=None if links is None else _links_fast(links),
-        meta=meta,
-        index=index,
-    )
+    if raw_relationships:
+        _check_relationships(raw_relationships)
+    resource = _new_resource()
+    resource.type = resource_type
+    resource.id = resource_id
+    resource.attributes = attributes
+    resource._relationships = None if raw_relationships else {}
+    resource._links = None
+    resource.meta = meta
+    resource._index = index
+    resource._source = item
+    return resource
+
+
+_new_resource = functools.partial(object.__new__, Resource)
+
+
+def _check_relationships(relationships: dict[str, Any]) -> None:
+    """Raise `_NotPlain` unless every relationship is plain, well-formed JSON:API.
+
+    The same rules as the builders below, without building anything.
+    """
+    for item in relationships.values():
+        if type(item) is not dict:
+            raise _NotPlain
+        data = item.get("data")
+        if data is not None:
+            if type(data) is dict:
+                _check_identifier(data)
+            elif type(data) is list:
+                for entry in data:
+                    if type(entry) is not dict:
+                        raise _NotPlain
+                    _check_identifier(entry)
+            else:
+                raise _NotPlain
+        links = item.get("links")
+        meta = item.get("meta")
+        if not (links is None or type(links) is dict) or not (meta is None or type(meta) is dict):
+            raise _NotPlain
+
+
+def _check_identifier(item: dict[str, Any]) -> None:
+    resource_type = item.get("type")
+    resource_id = item.get("id")
+    meta = item.get("meta")
+    if (
+        type(resource_type) is not str
+        or not (type(resource_id) is int or type(resource_id) is str)
+        or not (meta is None or type(meta) is dict)
+    ):
+        raise _NotPlain
 
 
 def _relationship_fast(item: Any) -> Relationship:
