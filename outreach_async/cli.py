@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -143,6 +144,7 @@ def _export(args: argparse.Namespace, err: TextIO) -> int:
         return EXIT_USAGE
     progress = Progress(err, enabled=err.isatty())
     output: Path | None = None if args.output == "-" else Path(args.output)
+    _tune_garbage_collector()
     return asyncio.run(_run_export(token, base_url, options, output, args.resume, progress, err))
 
 
@@ -175,6 +177,15 @@ async def _run_export(
     progress.finish()
     err.write(summary(result) + "\n")
     return 0
+
+
+def _tune_garbage_collector() -> None:
+    """An export decodes millions of short-lived objects, freed by reference counting; the
+    cycle collector walking them costs a third of the CPU. This application (not the
+    library) collects less often, and never walks what start-up loaded (`gc.freeze`)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 def _split(value: str | None) -> list[str]:

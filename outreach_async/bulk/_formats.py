@@ -1,14 +1,18 @@
-"""Turning resources into JSON Lines or CSV rows for the export command."""
+"""Turning resources into JSON Lines or CSV rows for the export command.
+
+Records are written from the resource objects as decoded (`resource_object`), not through
+models and back, with orjson when it is installed.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from ..jsonapi.document import Resource, ResourceIdentifier
+from .._json import dumps
+from ..jsonapi.document import Resource, ResourceIdentifier, resource_object
 
 __all__ = ["CsvFormat", "JsonLinesFormat", "OutputFormat"]
 
@@ -33,12 +37,13 @@ class JsonLinesFormat:
     def encode(self, records: Sequence[Resource]) -> bytes:
         lines = []
         for record in records:
-            item = record.to_json()
-            related = self._related(record)
-            if related:
-                item["related"] = related
-            lines.append(json.dumps(item, separators=(",", ":"), ensure_ascii=False))
-        return ("\n".join(lines) + "\n").encode() if lines else b""
+            item = resource_object(record)
+            if self._include:
+                related = self._related(record)
+                if related:
+                    item = {**item, "related": related}
+            lines.append(dumps(item))
+        return b"\n".join(lines) + b"\n" if lines else b""
 
     def _related(self, record: Resource) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -55,7 +60,7 @@ def _related_json(value: Any) -> Any:
     if isinstance(value, list):
         return [_related_json(item) for item in value]
     if isinstance(value, Resource):
-        return value.to_json()
+        return resource_object(value)
     if isinstance(value, ResourceIdentifier):
         return value.to_json()
     return None
@@ -86,7 +91,7 @@ class CsvFormat:
                     _cell(record.id),
                     *(_cell(record.attributes.get(name)) for name in self._attributes),
                     *(_linkage_cell(record, name) for name in self._relationships),
-                    json.dumps(extra, separators=(",", ":"), ensure_ascii=False) if extra else "",
+                    dumps(extra).decode() if extra else "",
                 ]
             )
         return self._rows(rows)
@@ -104,15 +109,15 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict | list):
-        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+        return dumps(value).decode()
     return str(value)
 
 
 def _linkage_cell(record: Resource, name: str) -> str:
-    relationship = record.relationships.get(name)
-    if relationship is None:
-        return ""
-    identifiers = relationship.identifiers()
-    if relationship.is_to_many:
-        return json.dumps([identifier.id for identifier in identifiers])
-    return _cell(identifiers[0].id) if identifiers else ""
+    try:
+        related = record.related(name)  # builds this relationship only
+    except KeyError:
+        return ""  # not sent, or links only
+    if isinstance(related, list):
+        return dumps([item.id for item in related]).decode()
+    return "" if related is None else _cell(related.id)

@@ -13,6 +13,12 @@ fail at proxies); the size grows back after a run of good pages.
 
 `checkpoint()` describes what the consumer has acknowledged, range by range, so an export
 can stop at any moment and `resume_from` a checkpoint without gaps or duplicates.
+
+Memory stays flat however heavy the records: a page is "in hand" from its request until the
+consumer asks for the next page, and the pages in hand are capped by their weight (values
+decoded), between 2 and `concurrency`. Light pages keep every worker busy; pages of 1,000
+full prospects (a quarter of a million values each, some 20 MB decoded) are read three at a
+time, which keeps one core busy decoding and writing while the next pages travel.
 """
 
 from __future__ import annotations
@@ -30,7 +36,7 @@ from ..errors import ServerError, TransportError
 from ..http._urls import resolve_link
 from ..http.retry import RetryPolicy
 from ..http.session import Session
-from ..jsonapi.document import Document, Resource, parse_document
+from ..jsonapi.document import Document, Resource, parse_document, relationship_entries
 from ..jsonapi.query import MAX_PAGE_SIZE, Query, between
 
 __all__ = ["PartitionPage", "PartitionStats", "PartitionedReader", "RangeProgress"]
@@ -40,6 +46,43 @@ logger = logging.getLogger("outreach_async.bulk.partition")
 _PAGE_SIZE_IN_URL = re.compile(r"(page(?:\[|%5B)size(?:\]|%5D)=)(\d+)", re.IGNORECASE)
 #: Good pages in a row before a reduced page size doubles again.
 _RECOVER_AFTER = 4
+#: Decoded values (attributes and relationships of the records) in hand at most, when the
+#: pages are heavy: about 100 MB of Python objects.
+VALUES_IN_HAND = 1_000_000
+
+
+class _PagesInHand:
+    """Counts pages requested and not yet consumed; `acquire` waits while `limit` are."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._held = 0
+        self._waiters: list[asyncio.Future[None]] = []
+
+    async def acquire(self) -> None:
+        while self._held >= self.limit:
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            try:
+                await waiter
+            finally:
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
+        self._held += 1
+
+    def release(self) -> None:
+        self._held -= 1
+        self._wake()
+
+    def resize(self, limit: int) -> None:
+        self.limit = limit
+        self._wake()
+
+    def _wake(self) -> None:
+        for waiter in self._waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+        self._waiters.clear()
 
 
 @attrs.frozen
@@ -150,6 +193,7 @@ class PartitionedReader:
                 if not r.finished
             ]
         self.stats = PartitionStats()
+        self._in_hand: _PagesInHand | None = None
 
     @property
     def planned(self) -> bool:
@@ -188,11 +232,14 @@ class PartitionedReader:
         if not self._ranges:
             return
         if self._ordered:
+            self._in_hand = None  # a page of every range may be needed before the next
             async with contextlib.aclosing(self._ordered_pages()) as ordered:
                 async for page in ordered:
                     yield page
             return
-        queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=self._concurrency)
+        queue: asyncio.Queue[Any] = asyncio.Queue()
+        #: Two at first: the first page tells how heavy pages are.
+        self._in_hand = in_hand = _PagesInHand(min(2, self._concurrency))
         async with self._workers(queue.put):
             running = self._concurrency
             while running:
@@ -203,6 +250,8 @@ class PartitionedReader:
                     raise entry
                 else:
                     yield entry
+                    del entry
+                    in_hand.release()
 
     async def _ordered_pages(self) -> AsyncGenerator[PartitionPage, None]:
         """Pages in id order: each range's pages wait in its own small buffer."""
@@ -343,31 +392,46 @@ class PartitionedReader:
         query = self._range_query(rng, page_size)
         requested_high = rng.high
         while rng.position < rng.high:
+            in_hand = self._in_hand
+            if in_hand is not None:
+                await in_hand.acquire()
+            emitted = False
             try:
-                response = await self._session.request(
-                    "GET", target, query=query, retry=self._retry
-                )
-            except ServerError as exc:
-                if exc.status != 502 or page_size == 1:
-                    raise
-                page_size = max(1, page_size // 2)
-                good_pages = 0
-                self.stats.page_size_reductions += 1
-                target, query = _with_page_size(target, query, page_size)
-                logger.debug("502 at page size %d; halving", page_size * 2)
-                continue
-            self.stats.requests += 1
-            document = parse_document(response.json(), where=f"GET {response.url}")
-            kept = self._keep_in_range(rng, document, requested_high)
-            next_url = document.links.next if document.resources else None
-            if next_url is not None:
-                next_url = resolve_link(response.url, next_url)
-            last = next_url is None or rng.position >= rng.high
-            if last:
-                rng.position = rng.high
-            if kept or last:
-                self.stats.pages += 1
-                await emit(PartitionPage(kept, document, rng, rng.position))
+                try:
+                    response = await self._session.request(
+                        "GET", target, query=query, retry=self._retry
+                    )
+                except ServerError as exc:
+                    if exc.status != 502 or page_size == 1:
+                        raise
+                    page_size = max(1, page_size // 2)
+                    good_pages = 0
+                    self.stats.page_size_reductions += 1
+                    target, query = _with_page_size(target, query, page_size)
+                    logger.debug("502 at page size %d; halving", page_size * 2)
+                    continue
+                self.stats.requests += 1
+                url, payload = response.url, response.json()
+                del response  # nothing of it is kept while the consumer is waited for
+                document = parse_document(payload, where=f"GET {url}")
+                del payload
+                if in_hand is not None:
+                    in_hand.resize(self._pages_in_hand(document))
+                kept = self._keep_in_range(rng, document, requested_high)
+                next_url = document.links.next if document.resources else None
+                if next_url is not None:
+                    next_url = resolve_link(url, next_url)
+                last = next_url is None or rng.position >= rng.high
+                if last:
+                    rng.position = rng.high
+                if kept or last:
+                    self.stats.pages += 1
+                    emitted = True
+                    await emit(PartitionPage(kept, document, rng, rng.position))
+                del document, kept
+            finally:
+                if in_hand is not None and not emitted:
+                    in_hand.release()
             if last or next_url is None:
                 break
             good_pages += 1
@@ -376,6 +440,15 @@ class PartitionedReader:
                 good_pages = 0
             target, query = _with_page_size(next_url, "", page_size)
         rng.finished = True
+
+    def _pages_in_hand(self, document: Document) -> int:
+        """How many pages as heavy as this one may be in hand at once."""
+        resources = document.resources
+        if not resources:
+            return self._concurrency
+        first = resources[0]
+        weight = len(resources) * (1 + len(first.attributes) + len(relationship_entries(first)))
+        return max(2, min(self._concurrency, VALUES_IN_HAND // weight))
 
     def _keep_in_range(
         self, rng: _Range, document: Document, requested_high: int
