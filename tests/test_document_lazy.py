@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from typing import Any
 
 from hypothesis import given, settings
@@ -190,3 +192,44 @@ def test_replacing_relationships_keeps_the_links_and_writes_the_new_form() -> No
         "id": 1,
         "links": {"self": "https://api.outreach.io/api/v2/prospects/1"},
     }
+
+
+SEED = {
+    "data": [
+        {
+            "type": "prospect",
+            "id": 1,
+            "relationships": {"account": {"data": {"type": "account", "id": 7}}},
+        }
+    ],
+    "included": [
+        {
+            "type": "account",
+            "id": 7,
+            "attributes": {"name": "Acme"},
+            "relationships": {"prospects": {"data": [{"type": "prospect", "id": 1}]}},
+        }
+    ],
+}
+
+
+def test_a_dropped_document_is_freed_without_the_garbage_collector() -> None:
+    gc.disable()
+    try:
+        document = parse_document(SEED)
+        prospect = weakref.ref(document.resources[0])
+        account = weakref.ref(document.included[0])
+        del document
+        assert prospect() is None and account() is None  # no reference cycle held them
+    finally:
+        gc.enable()
+
+
+def test_a_resource_kept_alone_still_resolves_what_was_included() -> None:
+    document = parse_document(SEED)
+    assert document.resources[0].related("account") is document.included[0]
+    prospect = document.resources[0]
+    del document
+    account = prospect.related("account")
+    assert isinstance(account, Resource) and account["name"] == "Acme"
+    assert account.related("prospects") == [prospect]  # the cycle of the document resolves

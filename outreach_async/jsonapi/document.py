@@ -3,7 +3,10 @@
 A document indexes its `included` resources once, by (type, id). Every resource parsed from
 that document shares the index, so `resource.related("account")` returns the full included
 account when the server sent it and the bare identifier otherwise; nested includes
-(`account.owner`) and cycles resolve the same way, one lookup per step.
+(`account.owner`) and cycles resolve the same way, one lookup per step. The index keeps the
+decoded objects and only weak references to the resources built from them, so a document
+holds no reference cycle: a page is freed the moment it is dropped, not at the next run of
+the garbage collector (a resource kept alone still resolves its related resources).
 
 Attributes the client has never heard of are kept as they came. An attribute left out by a
 sparse fieldset is absent (`"name" not in resource.attributes`), which is not the same as an
@@ -20,6 +23,7 @@ document fails there, as before.
 from __future__ import annotations
 
 import functools
+import weakref
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, TypeGuard
@@ -544,24 +548,66 @@ def _resource_checked(value: Any, where: str, index: Mapping[ResourceKey, Resour
     )
 
 
+class _Index(Mapping[ResourceKey, Resource]):
+    """The resources of one document by (type, id), without a cycle through them.
+
+    It holds the decoded resource objects, and weakly the `Resource`s built from them; a
+    lookup whose resource is gone (its document was dropped) builds it again, equal.
+    """
+
+    __slots__ = ("_built", "_decoded")
+
+    def __init__(self) -> None:
+        self._decoded: dict[ResourceKey, Any] = {}
+        self._built: weakref.WeakValueDictionary[ResourceKey, Resource] = (
+            weakref.WeakValueDictionary()
+        )
+
+    def add(self, key: ResourceKey, decoded: Any, resource: Resource) -> None:
+        if key not in self._decoded:
+            self._decoded[key] = decoded
+            self._built[key] = resource
+
+    def __getitem__(self, key: ResourceKey) -> Resource:
+        found = self._built.get(key)
+        if found is None:
+            found = _resource(self._decoded[key], "resource", self)
+            self._built[key] = found
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._decoded
+
+    def __iter__(self) -> Iterator[ResourceKey]:
+        return iter(self._decoded)
+
+    def __len__(self) -> int:
+        return len(self._decoded)
+
+
 def _structure_document(value: Any, _: type) -> Document:
     payload = _mapping(value, "document")
-    index: dict[ResourceKey, Resource] = {}
-    included = [
-        _resource(entry, f"/included/{n}", index)
-        for n, entry in enumerate(_list(payload.get("included", []), "/included"))
-    ]
+    index = _Index()
+    raw_included = _list(payload.get("included", []), "/included")
+    included = [_resource(entry, f"/included/{n}", index) for n, entry in enumerate(raw_included)]
     raw = payload.get("data")
     data: Resource | list[Resource] | None
+    raw_data: list[Any]
     if raw is None:
-        data = None
+        data, raw_data = None, []
     elif isinstance(raw, list):
         data = [_resource(entry, f"/data/{n}", index) for n, entry in enumerate(raw)]
+        raw_data = raw
     else:
         data = _resource(raw, "/data", index)
-    for resource in [*included, *(data if isinstance(data, list) else [data] if data else [])]:
+        raw_data = [raw]
+    for resource, decoded in zip(
+        [*included, *(data if isinstance(data, list) else [data] if data else [])],
+        [*raw_included, *raw_data],
+        strict=True,
+    ):
         if resource.id is not None:
-            index.setdefault(_key(resource.type, resource.id), resource)
+            index.add(_key(resource.type, resource.id), decoded, resource)
     return Document(
         data=data,
         included=included,
