@@ -49,9 +49,18 @@ def use_orjson(enabled: bool) -> bool:
     return previous
 
 
+def _has_long_digit_run(data: bytes, piece: int = 1 << 18) -> bool:
+    """True if `data` holds 19 digits in a row; read in pieces, so no copy of a big body."""
+    overlap = len(_LONG_DIGIT_RUN) - 1
+    for start in range(0, len(data), piece):
+        if _LONG_DIGIT_RUN in data[start : start + piece + overlap].translate(_DIGITS):
+            return True
+    return False
+
+
 def loads(data: bytes) -> Any:
     """The value `data` encodes; ValueError (or RecursionError) when it is not JSON."""
-    if _use_orjson and _LONG_DIGIT_RUN not in data.translate(_DIGITS):
+    if _use_orjson and not _has_long_digit_run(data):
         try:
             return orjson.loads(data)
         except orjson.JSONDecodeError:

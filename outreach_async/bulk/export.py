@@ -139,6 +139,7 @@ async def export_collection(
             valid_bytes += len(data)
             records += len(page.items)
             progress.advance(len(page.items), client.rate_limit.remaining)
+            del page, data  # not held while the next page is awaited
             if time.monotonic() - last_checkpoint >= CHECKPOINT_INTERVAL:
                 await asyncio.to_thread(sink.save, checkpoint())
                 last_checkpoint = time.monotonic()

@@ -17,8 +17,8 @@ can stop at any moment and `resume_from` a checkpoint without gaps or duplicates
 Memory stays flat however heavy the records: a page is "in hand" from its request until the
 consumer asks for the next page, and the pages in hand are capped by their weight (values
 decoded), between 2 and `concurrency`. Light pages keep every worker busy; pages of 1,000
-full prospects (a quarter of a million values each, some 20 MB decoded) are read three at a
-time, which keeps one core busy decoding and writing while the next pages travel.
+full prospects (a quarter of a million values each, some 20 MB decoded) are read two at a
+time: the next page travels and is served while the consumer writes the last one.
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ _PAGE_SIZE_IN_URL = re.compile(r"(page(?:\[|%5B)size(?:\]|%5D)=)(\d+)", re.IGNOR
 #: Good pages in a row before a reduced page size doubles again.
 _RECOVER_AFTER = 4
 #: Decoded values (attributes and relationships of the records) in hand at most, when the
-#: pages are heavy: about 100 MB of Python objects.
-VALUES_IN_HAND = 1_000_000
+#: pages are heavy: about 60 MB of Python objects.
+VALUES_IN_HAND = 600_000
 
 
 class _PagesInHand:
@@ -416,7 +416,7 @@ class PartitionedReader:
                 document = parse_document(payload, where=f"GET {url}")
                 del payload
                 if in_hand is not None:
-                    in_hand.resize(self._pages_in_hand(document))
+                    in_hand.resize(self._pages_in_hand(document, in_hand.limit))
                 kept = self._keep_in_range(rng, document, requested_high)
                 next_url = document.links.next if document.resources else None
                 if next_url is not None:
@@ -441,14 +441,18 @@ class PartitionedReader:
             target, query = _with_page_size(next_url, "", page_size)
         rng.finished = True
 
-    def _pages_in_hand(self, document: Document) -> int:
-        """How many pages as heavy as this one may be in hand at once."""
+    def _pages_in_hand(self, document: Document, current: int) -> int:
+        """How many full pages of records like this page's may be in hand at once.
+
+        Weighed by the page size asked for, not the records that came: a short page at the
+        end of a range says nothing about the full pages other workers will get.
+        """
         resources = document.resources
         if not resources:
-            return self._concurrency
+            return current
         first = resources[0]
-        weight = len(resources) * (1 + len(first.attributes) + len(relationship_entries(first)))
-        return max(2, min(self._concurrency, VALUES_IN_HAND // weight))
+        per_record = 1 + len(first.attributes) + len(relationship_entries(first))
+        return max(2, min(self._concurrency, VALUES_IN_HAND // (per_record * self._page_size)))
 
     def _keep_in_range(
         self, rng: _Range, document: Document, requested_high: int
