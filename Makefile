@@ -2,15 +2,15 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: test lint typecheck contracts unit demo generate bench clean redis-server
+.PHONY: test lint typecheck contracts unit docs demo generate bench clean redis-server
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PY) -m pip install --quiet -e '.[test,docs]'
 	touch $(STAMP)
 
-test: lint typecheck contracts unit
+test: lint typecheck contracts unit docs
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
@@ -46,8 +46,13 @@ generate: $(STAMP)
 	$(PY) tools/generate_models.py
 	$(VENV)/bin/ruff format $(GENERATED_MODELS)
 
+# The documentation site, into build/site. --strict fails on a broken link or reference
+# (not with --quiet, which hides the warnings that --strict counts).
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
+
 demo: $(STAMP)
 	$(PY) -m outreach_async demo
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache build/site

@@ -122,10 +122,10 @@ def count_answers(server: FakeOutreach, outcome: Outcome) -> None:
     outcome.rate_limited = server.requests.by_status[429]
 
 
-async def in_process(plan: Plan) -> Outcome:
+async def in_process(plan: Plan, serve: Callable[[Plan], FakeOutreach] = fake_server) -> Outcome:
     outcome = Outcome("in-process")
     stats = RequestStats()
-    async with fake_server(plan) as server:
+    async with serve(plan) as server:
         async with OutreachClient(server.token, base_url=server.api_url, hooks=[stats]) as client:
             prospects = client.resource("prospect")
 
@@ -138,9 +138,9 @@ async def in_process(plan: Plan) -> Outcome:
     return outcome
 
 
-async def naive(plan: Plan) -> Outcome:
+async def naive(plan: Plan, serve: Callable[[Plan], FakeOutreach] = fake_server) -> Outcome:
     outcome = Outcome("naive")
-    async with fake_server(plan) as server, aiohttp.ClientSession() as http:
+    async with serve(plan) as server, aiohttp.ClientSession() as http:
         headers = {
             "Authorization": f"Bearer {server.token}",
             "Accept": "application/vnd.api+json",

@@ -18,6 +18,8 @@ signs in as a user of its own, so each starts on a fresh budget):
 
     python benchmarks/speed.py            # all five, about 6 minutes
     python benchmarks/speed.py --quick    # fewer pages and records, 2 budget windows
+    python benchmarks/speed.py --only 1 --without-orjson   # the library on json alone
+    python benchmarks/speed.py --only 5 --budget-page-size 100   # budget, not CPU, bound
 
 Every part prints its figures and then one line of ratios (library / baseline).
 """
@@ -280,7 +282,9 @@ async def raw_sequential_export(server: Server, target: Path) -> int:
     return written
 
 
-def cli_export(server: Server, target: Path, *extra: str) -> subprocess.Popen[bytes]:
+def cli_export(
+    server: Server, target: Path, *extra: str, page_size: int = 1000
+) -> subprocess.Popen[bytes]:
     """The `outreach-async export` command as a user runs it, in its own process."""
     command = [
         sys.executable,
@@ -291,7 +295,7 @@ def cli_export(server: Server, target: Path, *extra: str) -> subprocess.Popen[by
         "-o",
         str(target),
         "--page-size",
-        "1000",
+        str(page_size),
         "--concurrency",
         "16",
         "--base-url",
@@ -332,16 +336,18 @@ def export_vs_raw(records: int) -> dict[str, float]:
 # 5. Budget-bound export ---------------------------------------------------------------------
 
 
-def budget_bound(windows: int, limit: int = 100, window: float = 36.0) -> dict[str, float]:
+def budget_bound(
+    windows: int, page_size: int, limit: int = 100, window: float = 36.0
+) -> dict[str, float]:
     """Records the CLI writes in `windows` whole windows of `limit` requests, vs the ceiling."""
-    records = (windows + 1) * limit * 1000  # more than the windows allow
+    records = (windows + 1) * limit * page_size  # more than the windows allow
     with Server(records, limit=limit, window=window, cache=5_000) as server:
         with tempfile.TemporaryDirectory() as folder:
             target = Path(folder) / "budget.jsonl"
             partial = target.with_name(target.name + ".partial")
             start = (time.time() // window + 1) * window  # the next window boundary
             time.sleep(max(0.0, start - time.time() - 0.8))  # the CLI starts in ~1 s
-            process = cli_export(server, target)
+            process = cli_export(server, target, page_size=page_size)
             written = []
             for number in range(1, windows + 1):
                 time.sleep(max(0.0, start + number * window - 0.05 - time.time()))
@@ -349,7 +355,7 @@ def budget_bound(windows: int, limit: int = 100, window: float = 36.0) -> dict[s
             process.kill()
             process.communicate()
             statuses = server.statuses()
-    ceiling = limit * 1000 * windows
+    ceiling = limit * page_size * windows
     return {
         "records": written[-1],
         "ceiling": ceiling,
@@ -365,6 +371,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--only", type=int, action="append", help="run only these parts")
     parser.add_argument(
+        "--budget-page-size", type=int, default=1000, help="page size of the part 5 export"
+    )
+    parser.add_argument(
         "--without-orjson", action="store_true", help="the library decodes with json only"
     )
     args = parser.parse_args()
@@ -372,8 +381,8 @@ def main() -> None:
         use_orjson(False)  # this process only; the CLI runs in parts 4 and 5 still use it
     parts = set(args.only or [1, 2, 3, 4, 5])
     print(
-        f"orjson {'installed' if orjson_available() else 'missing'}, {os.cpu_count()} cores, "
-        f"load {os.getloadavg()[0]:.1f} at start"
+        f"library decodes with {'orjson' if orjson_available() else 'json'}, "
+        f"{os.cpu_count()} cores, load {os.getloadavg()[0]:.1f} at start"
     )
     if parts & {1, 2, 3}:
         with Server(30_000) as server:
@@ -422,9 +431,10 @@ def main() -> None:
         )
         line(part=4, cli_vs_raw_sequential=found["cli_rps"] / found["raw_rps"])
     if 5 in parts:
-        found = budget_bound(2 if args.quick else 3)
+        found = budget_bound(2 if args.quick else 3, args.budget_page_size)
         print(
-            f"5. budget-bound export, 100 requests / 36 s: {found['records']:,} records in "
+            f"5. budget-bound export, 100 requests / 36 s, pages of {args.budget_page_size}: "
+            f"{found['records']:,} records in "
             f"whole windows of a ceiling of {found['ceiling']:,} (per window "
             f"{found['per_window']}), {found['rate_limited']} 429s of {found['answers']} answers"
         )

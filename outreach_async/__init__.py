@@ -1,27 +1,46 @@
-"""Async client for the Outreach API (JSON:API 1.0).
+"""Async client for the Outreach API (JSON:API 1.0), and for any JSON:API 1.0 server.
 
 async with OutreachClient(token) as client:
     async for prospect in client.prospects.iterate(filter={"first_name": "Sally"}):
         print(prospect.id, prospect.last_name)
 
 Typed models live in `outreach_async.models`; `client.resource(type)` gives generic resources.
+`JsonApiClient(base_url, auth=...)` reads and writes any other JSON:API server the same way.
+`CourseMailerClient` (`outreach_async.coursemailer`) speaks the plain-JSON course-mailer API
+over the same session.
 """
 
 from ._absent import ABSENT, Absent, present
+from ._dialect import OutreachDialect
 from ._version import __version__
 from .auth import (
     BearerToken,
     FileTokenStore,
     MemoryTokenStore,
+    NoAuth,
     OAuth2Auth,
     OAuthApp,
+    RedisTokenStore,
     ServerToServerAuth,
     TokenPair,
     TokenStore,
 )
 from .batches import BatchFailure, BatchResult
-from .bulk import ExportOptions, ExportResult, PartitionedReader, export_collection
+from .bulk import (
+    ExportOptions,
+    ExportResult,
+    FileStateStore,
+    PartitionedReader,
+    RedisStateStore,
+    StateStore,
+    SyncResult,
+    TypeState,
+    TypeSyncResult,
+    export_collection,
+    sync_collections,
+)
 from .client import OutreachClient
+from .coursemailer import CourseMailerClient
 from .errors import (
     APIError,
     AuthError,
@@ -31,13 +50,18 @@ from .errors import (
     Conflict,
     ErrorObject,
     Forbidden,
+    InvalidDocument,
+    LinkageMissing,
     NotFound,
     OriginError,
     OutreachError,
+    PaginationError,
     PaginationLimitError,
     RateLimited,
+    RedisUnavailableError,
     SequenceCopyError,
     ServerError,
+    StorageError,
     TokenEndpointError,
     TokenPersistenceError,
     TransportError,
@@ -68,7 +92,9 @@ from .http import (
 )
 from .jsonapi import (
     NOT_NULL,
+    Dialect,
     Document,
+    JsonApiDialect,
     Links,
     Page,
     Paginator,
@@ -83,6 +109,7 @@ from .jsonapi import (
     between,
     parse_document,
 )
+from .jsonapi_client import JsonApiClient
 from .managers import TypedPage, TypedPaginator
 from .models import Model, Ref
 from .sequences import SequenceAddFailure, SequenceAddResult, SequenceCopy
@@ -103,27 +130,37 @@ __all__ = [
     "BearerToken",
     "ClientClosedError",
     "Conflict",
+    "CourseMailerClient",
+    "Dialect",
     "Document",
     "ErrorObject",
     "Event",
     "ExportOptions",
     "ExportResult",
+    "FileStateStore",
     "FileTokenStore",
     "Forbidden",
     "Hook",
     "Hooks",
     "InProcessLimiter",
+    "InvalidDocument",
+    "JsonApiClient",
+    "JsonApiDialect",
     "Limiter",
+    "LinkageMissing",
     "Links",
     "MemoryTokenStore",
     "Model",
+    "NoAuth",
     "NotFound",
     "OAuth2Auth",
     "OAuthApp",
     "OriginError",
     "OutreachClient",
+    "OutreachDialect",
     "OutreachError",
     "Page",
+    "PaginationError",
     "PaginationLimitError",
     "Paginator",
     "PartitionedReader",
@@ -133,6 +170,9 @@ __all__ = [
     "RateLimitSnapshot",
     "RateLimited",
     "RedisLimiter",
+    "RedisStateStore",
+    "RedisTokenStore",
+    "RedisUnavailableError",
     "Ref",
     "Relationship",
     "RequestStarted",
@@ -150,12 +190,17 @@ __all__ = [
     "ServerError",
     "ServerToServerAuth",
     "Session",
+    "StateStore",
+    "StorageError",
+    "SyncResult",
     "Timeouts",
     "TokenEndpointError",
     "TokenPair",
     "TokenPersistenceError",
     "TokenStore",
     "TransportError",
+    "TypeState",
+    "TypeSyncResult",
     "TypedPage",
     "TypedPaginator",
     "Unauthorized",
@@ -171,4 +216,5 @@ __all__ = [
     "export_collection",
     "parse_document",
     "present",
+    "sync_collections",
 ]

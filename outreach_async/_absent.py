@@ -4,9 +4,9 @@ A sparse fieldset (`fields[prospect]=firstName`) leaves every other attribute ou
 response; a typed model then holds `ABSENT` there, while `None` means the server said null.
 `Absent` is a one-member enum so that type checkers narrow on `value is ABSENT`:
 
->>> name = prospect.first_name          # str | None | Absent
->>> if name is not ABSENT:
-...     print(name)                     # str | None
+    name = prospect.first_name          # str | None | Absent
+    if name is not ABSENT:
+        print(name)                     # str | None
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 No credentials and no network: the fake Outreach server runs in this process with a rate
 limit and injected faults (latency, random 5xx, dropped connections), and everything goes
-through the public client exactly as it would against the real API.
+through the public client exactly as it would against the real API. A last step runs the
+course-mailer client on the same session layer against its own fake server.
 """
 
 from __future__ import annotations
@@ -11,13 +12,22 @@ import asyncio
 import json
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from . import MemoryTokenStore, OAuth2Auth, OutreachClient, Resource, ValidationError, at_least
+from . import (
+    MemoryTokenStore,
+    OAuth2Auth,
+    OutreachClient,
+    Resource,
+    ValidationError,
+    at_least,
+)
 from .bulk._progress import Progress
 from .bulk.export import ExportOptions, export_collection, summary
-from .testing import FakeOutreach, FaultSettings, RateLimitSettings
+from .coursemailer import CourseMailerClient, DateConversion
+from .testing import FakeCourseMailer, FakeOutreach, FaultSettings, RateLimitSettings
 
 PROSPECTS = 10_000
 
@@ -38,8 +48,12 @@ async def run_demo(out: TextIO, prospects: int = PROSPECTS) -> int:
                 latency=0.02, jitter=0.02, error_rate=0.03, drop_rate=0.01
             )
             exact = await _export(fake, client, out)
+    mailer_faults = FaultSettings(latency=0.01, jitter=0.01)
+    mailer_server = FakeCourseMailer(seed=42, rate_limit=RateLimitSettings(), faults=mailer_faults)
+    async with mailer_server, mailer_server.client() as mailer:
+        offsets_kept = await _course_mailer_moment(mailer, out)
     _say(out, f"Done in {time.monotonic() - started:.1f}s.")
-    return 0 if exact else 1
+    return 0 if exact and offsets_kept else 1
 
 
 async def _tour(client: OutreachClient, out: TextIO) -> None:
@@ -146,6 +160,38 @@ async def _export(fake: FakeOutreach, client: OutreachClient, out: TextIO) -> bo
     _say(out, f"server-side faults survived: {faults or 'none'}")
     _say(out, f"exported ids equal the server's ids: {'yes' if exact else 'NO'}")
     return exact
+
+
+async def _course_mailer_moment(mailer: CourseMailerClient, out: TextIO) -> bool:
+    _heading(out, "9. The course-mailer API on the same session: duplicate to a new start date")
+    source = await mailer.emails.list(1)
+    copy = await mailer.sequences.create()
+    start = datetime(2013, 9, 2, 9, 0)
+    await mailer.duplicate_emails(
+        1, to=copy, date_conversion=DateConversion.NEW_START_DATE, new_start_date=start
+    )
+    copies = await mailer.emails.list(copy)
+    _say(out, f"sequence 1's {len(source)} emails duplicated to new sequence {copy}:")
+    for before, after in zip(source, copies, strict=False):
+        _say(out, f"  {after.subject!s:<26} {_minute(before.date)} -> {_minute(after.date)}")
+    first_before, first_after = source[0].date, copies[0].date
+    kept = (
+        len(copies) == len(source)
+        and isinstance(first_before, datetime)
+        and first_after == start
+        and all(
+            isinstance(b.date, datetime)
+            and isinstance(a.date, datetime)
+            and a.date - start == b.date - first_before
+            for b, a in zip(source, copies, strict=True)
+        )
+    )
+    _say(out, f"every copy kept its offset from the first email: {'yes' if kept else 'NO'}")
+    return kept
+
+
+def _minute(moment: object) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M") if isinstance(moment, datetime) else "(no date)"
 
 
 def _ids_in(path: Path) -> list[int]:

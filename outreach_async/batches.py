@@ -5,19 +5,20 @@ works through its items on the server. `client.batches.wait(batch)` polls `batch
 with exponential backoff until the batch is finished or canceled, then reads the failed
 `batchItems` (only when the batch reports failures):
 
->>> batch = await client.batches.prospects_add_to_sequence(
-...     ids=[1, 2, 3], sequence_id=7, mailbox_id=2, skip_confirmation=True
-... )
->>> result = await client.batches.wait(batch)
->>> for failure in result.failures:
-...     print(failure.record_id, failure.info)
+    batch = await client.batches.prospects_add_to_sequence(
+        ids=[1, 2, 3], sequence_id=7, mailbox_id=2, skip_confirmation=True
+    )
+    result = await client.batches.wait(batch)
+    for failure in result.failures:
+        print(failure.record_id, failure.info)
 """
 
 from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import attrs
 
@@ -43,11 +44,23 @@ def is_finished(batch: Batch) -> bool:
 
 @attrs.frozen
 class BatchFailure:
-    """One failed item of a batch: the record it was about and what went wrong."""
+    """One failed item of a batch: the record it was about and what went wrong.
+
+    `data` is the item's `data` decoded (the API sends it as JSON text; text that is not
+    JSON stays as it is), and `record_id` the record it names: its `id`, or a key such as
+    `prospectId`.
+    """
 
     item: BatchItem
     record_id: int | str | None
     info: str | None
+    data: Any = None
+
+    @classmethod
+    def of(cls, item: BatchItem) -> BatchFailure:
+        data = decoded_data(item.data)
+        info = item.info if isinstance(item.info, str) else None
+        return cls(item, record_id_in(data), info, data)
 
 
 @attrs.frozen
@@ -59,6 +72,7 @@ class BatchResult:
 
     @property
     def canceled(self) -> bool:
+        """True when the batch was canceled rather than completed."""
         return self.batch.canceled_at not in (None, ABSENT) or (
             isinstance(self.batch.state, str) and self.batch.state.lower().startswith("cancel")
         )
@@ -69,18 +83,41 @@ class BatchResult:
         return not self.failures and not self.canceled
 
 
-def _record_id(item: BatchItem) -> int | str | None:
-    """The record id an item was about, from its `data` (JSON text, per the API)."""
-    data = item.data
+#: Keys naming the record a batch item was about, in the order they are looked for.
+_RECORD_KEYS = ("id", "recordId", "prospectId", "accountId", "opportunityId", "taskId")
+#: Keys ending in `Id` that name where the record goes, not the record.
+_CONTEXT_KEYS = frozenset({"batchId", "sequenceId", "mailboxId", "userId", "ownerId"})
+
+
+def decoded_data(data: object) -> Any:
+    """A batch item's `data`: JSON text decoded, anything else as it is."""
     if not isinstance(data, str):
-        return None
+        return None if data is ABSENT else data
     try:
-        value = json.loads(data)
+        return json.loads(data)
     except ValueError:
         return data.strip() or None
-    if isinstance(value, dict):
-        value = value.get("id")
-    return value if isinstance(value, int | str) and not isinstance(value, bool) else None
+
+
+def record_id_in(data: Any) -> int | str | None:
+    """The id of the record that decoded batch item `data` is about."""
+    if isinstance(data, Mapping):
+        keys = [key for key in _RECORD_KEYS if key in data]
+        keys += [
+            key
+            for key in data
+            if isinstance(key, str) and key.endswith("Id") and key not in _CONTEXT_KEYS
+        ]
+        for key in keys:
+            value = record_id_in(data[key])
+            if value is not None:
+                return value
+        return None
+    if isinstance(data, str) and data.isdigit():
+        return int(data)
+    if isinstance(data, int | str) and not isinstance(data, bool):
+        return data
+    return None
 
 
 def _delays(first: float, cap: float) -> Iterator[float]:
@@ -130,7 +167,4 @@ class Batches(BatchesBase):
         items = BatchItems(self.session).iterate(
             filter={"batch_id": batch_id, "failed": True}, page_size=1000
         )
-        return [
-            BatchFailure(item, _record_id(item), item.info if isinstance(item.info, str) else None)
-            async for item in items
-        ]
+        return [BatchFailure.of(item) async for item in items]

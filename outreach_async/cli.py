@@ -1,6 +1,7 @@
-"""The `outreach-async` command line: `export`, `demo` and `fake-server`.
+"""The `outreach-async` command line: `export`, `sync`, `demo` and `fake-server`.
 
-Exit codes: 0 done, 1 the export failed, 2 bad usage or missing credentials, 130 interrupted.
+Exit codes: 0 done, 1 the export or sync failed, 2 bad usage or missing credentials,
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from .testing.cli import main as fake_server_main
 
             return fake_server_main(args.rest)
+        if args.command == "sync":
+            return _sync(args, sys.stderr)
         return _export(args, sys.stderr)
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
@@ -78,7 +81,38 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--ordered", action="store_true", help="write records in id order")
     export.add_argument("--resume", action="store_true", help="continue an interrupted export")
     export.add_argument("--base-url", default=None)
+    _add_sync_parser(commands)
     return parser
+
+
+def _add_sync_parser(commands: Any) -> None:
+    sync = commands.add_parser(
+        "sync",
+        help="export what changed since the last run, and what was deleted",
+        description="The first run exports every record of each type; later runs export the "
+        "records updated since the previous run (minus --overlap), and on --reconcile the ids "
+        "deleted since the last reconciliation. A stopped run is resumed by the next start. "
+        "Credentials and API as for export.",
+    )
+    sync.add_argument("types", nargs="+", metavar="TYPE", help="resource types, e.g. prospect")
+    sync.add_argument(
+        "--state", required=True, help="state directory, or redis://host:port/db for Redis"
+    )
+    sync.add_argument(
+        "--state-prefix",
+        default="outreach:sync:",
+        help="Redis key prefix of this job's state (one per Outreach user)",
+    )
+    sync.add_argument("-o", "--output", default=".", help="directory for <type>.jsonl files")
+    sync.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    sync.add_argument(
+        "--overlap", type=float, default=300.0, help="seconds read again before the last run"
+    )
+    sync.add_argument("--reconcile", action="store_true", help="also find deleted records")
+    sync.add_argument("--reconcile-every", type=int, metavar="N", help="reconcile every N runs")
+    sync.add_argument("--concurrency", type=int, default=8)
+    sync.add_argument("--page-size", type=int, default=1000)
+    sync.add_argument("--base-url", default=None)
 
 
 def parse_filter(text: str) -> tuple[str, Any]:
@@ -186,6 +220,52 @@ def _tune_garbage_collector() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 20)
+
+
+def _sync(args: argparse.Namespace, err: TextIO) -> int:
+    from datetime import timedelta
+
+    from .bulk.state import FileStateStore, RedisStateStore, StateStore
+    from .bulk.sync import SyncOptions, run_sync, summary
+    from .client import OutreachClient
+    from .http.session import DEFAULT_BASE_URL
+
+    token = os.environ.get("OUTREACH_ACCESS_TOKEN", "").strip()
+    if not token:
+        err.write("outreach-async sync: no credentials; set OUTREACH_ACCESS_TOKEN\n")
+        return EXIT_USAGE
+    try:
+        options = SyncOptions(
+            types=tuple(args.types),
+            overlap=timedelta(seconds=args.overlap),
+            reconcile=args.reconcile,
+            reconcile_every=args.reconcile_every,
+            concurrency=args.concurrency,
+            page_size=args.page_size,
+            format=args.format,
+        )
+    except (ValueError, TypeError) as exc:
+        err.write(f"outreach-async sync: {exc}\n")
+        return EXIT_USAGE
+    base_url = args.base_url or os.environ.get("OUTREACH_BASE_URL") or DEFAULT_BASE_URL
+    _tune_garbage_collector()
+
+    async def run() -> int:
+        store: StateStore
+        if args.state.startswith(("redis://", "rediss://", "unix://")):
+            store = RedisStateStore.from_url(args.state, args.state_prefix)
+        else:
+            store = FileStateStore(args.state)
+        try:
+            async with store, OutreachClient(token, base_url=base_url) as client:
+                result = await run_sync(client, options, state=store, output=args.output)
+        except (OutreachError, ValueError) as exc:
+            err.write(f"outreach-async sync failed: {exc}\n")
+            return EXIT_FAILED
+        err.write(summary(result) + "\n")
+        return 0
+
+    return asyncio.run(run())
 
 
 def _split(value: str | None) -> list[str]:

@@ -3,41 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from types import TracebackType
 
 import aiohttp
 
 from ._accessors import TypedManagers
-from ._collection_paths import plural_of
-from .auth.bearer import BearerToken
+from ._dialect import OUTREACH
 from .http.auth import Auth
-from .http.events import Hook, Hooks
-from .http.ratelimit import Limiter, RateLimitSnapshot
+from .http.events import Hook
+from .http.ratelimit import Limiter
 from .http.retry import RetryPolicy
-from .http.session import (
-    DEFAULT_BASE_URL,
-    DEFAULT_MAX_BODY_SIZE,
-    Clock,
-    Session,
-    Sleep,
-    Timeouts,
-)
-from .jsonapi.resources import ResourceManager
+from .http.session import DEFAULT_BASE_URL, DEFAULT_MAX_BODY_SIZE, Clock, Sleep, Timeouts
+from .jsonapi_client import JsonApiClient
 
 __all__ = ["OutreachClient"]
 
 
-class OutreachClient(TypedManagers):
+class OutreachClient(TypedManagers, JsonApiClient):
     """An Outreach API client.
 
-    >>> async with OutreachClient("ACCESS_TOKEN") as client:
-    ...     prospect = await client.prospects.get(1)          # a typed `Prospect`
-    ...     resource = await client.resource("prospect").get(1)  # a generic `Resource`
+        async with OutreachClient("ACCESS_TOKEN") as client:
+            prospect = await client.prospects.get(1)          # a typed `Prospect`
+            resource = await client.resource("prospect").get(1)  # a generic `Resource`
 
     `auth` is an access token or an `Auth` object. Pass `http` to share an aiohttp session
     you own; the client then leaves it open when it closes. `limiter` paces requests to the
     rate limit (`InProcessLimiter` by default; `RedisLimiter` to share one user's budget
-    between processes); `hooks` are told about every request, retry, 429 and wait.
+    between processes); `hooks` are told about every request, retry, 429 and wait. It is a
+    `JsonApiClient` speaking Outreach's dialect (`OutreachDialect`).
     """
 
     def __init__(
@@ -54,9 +46,12 @@ class OutreachClient(TypedManagers):
         sleep: Sleep | None = None,
         hooks: Iterable[Hook] = (),
     ) -> None:
-        self.session = Session(
-            BearerToken(auth) if isinstance(auth, str) else auth,
-            base_url=base_url,
+        if auth is None:
+            raise TypeError("auth: expected an access token or an Auth object")
+        super().__init__(
+            base_url,
+            auth=auth,
+            dialect=OUTREACH,
             http=http,
             timeouts=timeouts,
             retry=retry,
@@ -66,46 +61,3 @@ class OutreachClient(TypedManagers):
             sleep=sleep,
             hooks=hooks,
         )
-        self._managers: dict[str, ResourceManager] = {}
-
-    def __repr__(self) -> str:
-        return f"OutreachClient(base_url={str(self.session.base_url)!r})"
-
-    async def __aenter__(self) -> OutreachClient:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
-
-    async def close(self) -> None:
-        """Close the connections this client opened. Safe to call twice."""
-        await self.session.close()
-
-    @property
-    def closed(self) -> bool:
-        return self.session.closed
-
-    @property
-    def rate_limit(self) -> RateLimitSnapshot:
-        """The request budget as the limiter knows it: limit, remaining, reset, pause."""
-        return self.session.limiter.snapshot()
-
-    @property
-    def hooks(self) -> Hooks:
-        """Callbacks told about requests, responses, retries and 429s: `hooks.add(fn)`."""
-        return self.session.hooks
-
-    def resource(self, resource_type: str, plural: str | None = None) -> ResourceManager:
-        """The generic manager for a resource type, e.g. `client.resource("prospect")`."""
-        manager = self._managers.get(resource_type)
-        if manager is None:
-            manager = ResourceManager(
-                self.session, resource_type, plural or plural_of(resource_type)
-            )
-            self._managers[resource_type] = manager
-        return manager

@@ -4,12 +4,16 @@
     ├── TransportError             connection failed, timed out, or a body was not what it claimed
     │   └── OriginError            a link or redirect pointed away from the API's origin
     ├── ClientClosedError          the client was used after it was closed
-    ├── PaginationLimitError       offset paging reached the server's 10,000 cap
+    ├── PaginationError            the server's pages do not lead to the end of the collection
+    │   └── PaginationLimitError   offset paging reached the server's 10,000 cap
+    ├── LinkageMissing             a relationship came with links or meta but no `data` (KeyError)
     ├── BatchTimeout               a bulk action's batch did not finish in the time allowed
     ├── SequenceCopyError          copying a sequence's steps stopped part way
     ├── AuthError                  no usable credentials could be had
     │   ├── TokenEndpointError     the token endpoint refused or failed (`invalid_grant`, ...)
     │   └── TokenPersistenceError  a new token pair could not be saved, so it is not used yet
+    ├── StorageError               sync state, a checkpoint or a lock could not be read or saved
+    │   └── RedisUnavailableError  Redis failed (down, restarted, too slow); says what was not done
     ├── WebhookError               a webhook delivery could not be read as an Outreach event
     │   └── WebhookSignatureError  its Outreach-Webhook-Signature is missing or wrong
     └── APIError                   the server answered with an error status
@@ -20,8 +24,14 @@
         ├── Conflict               409
         ├── UnsupportedMediaType   415
         ├── ValidationError        422
+        │   └── InvalidDocument    400 whose errors point into the request (also a BadRequest)
         ├── RateLimited            429 (and waits too long to sleep through)
         └── ServerError            5xx
+
+Any of them may carry `maybe_applied=True`: the request was a write (POST, an action,
+PATCH, PUT, DELETE) that the server may have carried out before the failure, so its message
+says to look before trying again. Only where the server provably did not act (a 429, its
+maintenance 503, a connection that never carried the request) is it False for a write.
 
 Bad arguments (a page size over 1000, an empty filter list) raise `ValueError` or `TypeError`
 before anything is sent. No message, repr or attribute of these exceptions holds a token, a
@@ -46,13 +56,18 @@ __all__ = [
     "Conflict",
     "ErrorObject",
     "Forbidden",
+    "InvalidDocument",
+    "LinkageMissing",
     "NotFound",
     "OriginError",
     "OutreachError",
+    "PaginationError",
     "PaginationLimitError",
     "RateLimited",
+    "RedisUnavailableError",
     "SequenceCopyError",
     "ServerError",
+    "StorageError",
     "TokenEndpointError",
     "TokenPersistenceError",
     "TransportError",
@@ -69,7 +84,37 @@ _MAX_TEXT_IN_MESSAGE = 300
 
 
 class OutreachError(Exception):
-    """Root of every exception this library raises on purpose."""
+    """Root of every exception this library raises on purpose.
+
+    `maybe_applied` is True when the failed request was a write the server may have carried
+    out (the answer was lost, or came from a gateway that cannot know); `str()` then says so.
+    """
+
+    maybe_applied: bool = False
+    #: What is known about whether a failed write happened, added to `str()` when set.
+    applied_note: str = ""
+
+    def mark_maybe_applied(self, note: str) -> None:
+        """Record that the write may have happened; `note` says what to do about it."""
+        self.maybe_applied = True
+        self.applied_note = note
+
+    def mark_not_applied(self, note: str) -> None:
+        """Record that the write was looked for after it failed, and is not there."""
+        self.maybe_applied = False
+        self.applied_note = note
+
+    def __str__(self) -> str:
+        text = super().__str__()
+        if not self.applied_note:
+            return text
+        return f"{text}\n  {self.applied_note}" if "\n" in text else f"{text}; {self.applied_note}"
+
+    def _applied_state(self) -> dict[str, Any]:
+        """What pickling keeps of `maybe_applied` (the rebuilt error gets it back)."""
+        if not self.applied_note:
+            return {}
+        return {"maybe_applied": self.maybe_applied, "applied_note": self.applied_note}
 
 
 class TransportError(OutreachError):
@@ -89,7 +134,8 @@ class TransportError(OutreachError):
     def __reduce__(self) -> tuple[Any, ...]:
         return (
             _rebuild_transport_error,
-            (type(self), str(self), self.request_sent, self.retryable),
+            (type(self), Exception.__str__(self), self.request_sent, self.retryable),
+            self._applied_state(),
         )
 
 
@@ -112,8 +158,33 @@ class ClientClosedError(OutreachError):
     """The client (or its session) was used after `close()`."""
 
 
-class PaginationLimitError(OutreachError):
+class PaginationError(OutreachError):
+    """Paging cannot reach the end: a `links.next` already followed, or a page that does
+    not advance, would read the same records forever; or a page repeated another or held
+    fewer items than its place allows, so the collection changed under the read or the
+    server ignored a paging parameter."""
+
+
+class PaginationLimitError(PaginationError):
     """Offset pagination cannot go past the server's maximum offset."""
+
+
+class LinkageMissing(OutreachError, KeyError):
+    """A relationship carries no resource linkage (`data`), only `links` or `meta`.
+
+    `related_url` is its `related` link when the server sent one: the resource manager's
+    `fetch_related()` reads it. A `KeyError`, as a missing relationship always was.
+    """
+
+    def __init__(self, message: str, related_url: str | None = None) -> None:
+        super().__init__(message)
+        self.related_url = related_url
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.related_url))
 
 
 class BatchTimeout(OutreachError):
@@ -204,6 +275,33 @@ class TokenPersistenceError(AuthError):
     """
 
 
+class StorageError(OutreachError):
+    """Sync state, a checkpoint or a lock could not be read or saved.
+
+    Whatever was saved before stays as it was: a run that stops on this error resumes from
+    the last state that was saved, losing nothing.
+    """
+
+
+class RedisUnavailableError(StorageError):
+    """Redis did not answer in time, refused the connection or lost it.
+
+    The message names the Redis server (host and port, never a password), what was being
+    done and what was therefore not saved or not sent. `operation` says the same briefly.
+    """
+
+    def __init__(self, message: str, *, operation: str = "") -> None:
+        super().__init__(message)
+        self.operation = operation
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_redis_unavailable, (str(self), self.operation))
+
+
+def _rebuild_redis_unavailable(message: str, operation: str) -> RedisUnavailableError:
+    return RedisUnavailableError(message, operation=operation)
+
+
 class WebhookError(OutreachError):
     """A webhook delivery is not an Outreach event this library can read (answer 400)."""
 
@@ -273,6 +371,7 @@ class APIError(OutreachError):
         return (
             _rebuild_api_error,
             (type(self), self.status, self.errors, self.method, self.url, self.headers),
+            self._applied_state(),
         )
 
 
@@ -315,6 +414,15 @@ class ValidationError(APIError):
     """422: the server refused the data; each error's `pointer` says where."""
 
 
+class InvalidDocument(BadRequest, ValidationError):
+    """400 whose errors point into the request document (`source.pointer`).
+
+    JSON:API lets a server answer a validation failure with 400 or 422; many (Django REST
+    framework JSON:API among them) use 400. Both `except ValidationError` and
+    `except BadRequest` catch it.
+    """
+
+
 class ServerError(APIError):
     """5xx: the server failed; retried where that is safe."""
 
@@ -345,6 +453,7 @@ class RateLimited(APIError):
         return (
             _rebuild_rate_limited,
             (self.status, self.errors, self.method, self.url, self.headers, self.retry_after),
+            self._applied_state(),
         )
 
 
@@ -394,6 +503,8 @@ def error_for_response(
     """Build the typed exception for an error response, whatever form its body takes."""
     errors = parse_error_objects(body)
     cls = error_class_for(status)
+    if cls is BadRequest and any(error.pointer for error in errors):
+        cls = InvalidDocument
     if cls is RateLimited:
         return RateLimited(
             status, errors, method=method, url=url, headers=headers, retry_after=retry_after

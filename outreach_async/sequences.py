@@ -4,10 +4,10 @@
 - `client.sequence_states.add_prospects(sequence, prospects, mailbox=...)`: one
   `POST /sequenceStates` per prospect (relationships prospect, sequence, mailbox), a few at a
   time, reporting which were added and which failed and why. The session never repeats a POST
-  the server may have acted on; after such an ambiguous failure (a dropped connection, a 500,
-  502 or 504) the workflow asks whether the sequence state exists
-  (`filter[prospect][id]` and `filter[sequence][id]`) before trying again, so no prospect is
-  added twice.
+  the server may have acted on; after such a failure (a dropped connection, a 5xx from a
+  gateway) the workflow asks whether the sequence state exists (`filter[prospect][id]` and
+  `filter[sequence][id]`) before trying again, through `create(..., lookup=...)`, so no
+  prospect is added twice and one that ends up in the sequence is reported added.
 - `client.sequence_states.pause(id)`, `resume(id)`, `finish(id)`: the typed actions.
 - `client.sequences.copy_steps(source, target)`: the steps of one sequence and their
   templates, appended to another.
@@ -21,15 +21,7 @@ from typing import Any
 
 import attrs
 
-from .errors import (
-    APIError,
-    OutreachError,
-    SequenceCopyError,
-    ServerError,
-    TransportError,
-    ValidationError,
-)
-from .http.retry import UNACTED_STATUSES
+from .errors import APIError, OutreachError, SequenceCopyError, TransportError, ValidationError
 from .managers._base import IdLike, resource_id
 from .managers._generated import (
     SequencesBase,
@@ -163,13 +155,17 @@ class SequenceCopy:
 class SequenceAddFailure:
     """A prospect that could not be added, and why.
 
-    `uncertain` is True when the request may have reached the server and asking whether the
-    sequence state exists failed too: look before adding this prospect again.
+    `uncertain` is True when the prospect may have been added nevertheless (the request may
+    have reached the server, and looking the sequence state up failed too): look before
+    adding this prospect again. It is `error.maybe_applied`.
     """
 
     prospect_id: int | str
     error: OutreachError
-    uncertain: bool = False
+
+    @property
+    def uncertain(self) -> bool:
+        return self.error.maybe_applied
 
     @property
     def reason(self) -> str:
@@ -189,6 +185,7 @@ class SequenceAddResult:
 
     @property
     def ok(self) -> bool:
+        """True when every prospect was added."""
         return not self.failed
 
     @property
@@ -199,19 +196,6 @@ class SequenceAddResult:
             for key, failure in self.failed.items()
             if isinstance(failure.error, ValidationError)
         }
-
-
-class _Uncertain(Exception):
-    def __init__(self, error: OutreachError) -> None:
-        super().__init__(str(error))
-        self.error = error
-
-
-def is_ambiguous(error: OutreachError) -> bool:
-    """True when a failed POST may still have been carried out by the server."""
-    if isinstance(error, TransportError):
-        return error.request_sent
-    return isinstance(error, ServerError) and error.status not in UNACTED_STATUSES
 
 
 class SequenceStates(SequenceStatesBase):
@@ -255,12 +239,16 @@ class SequenceStates(SequenceStatesBase):
         failed: dict[int | str, SequenceAddFailure] = {}
 
         async def add(prospect_id: int | str) -> None:
+            state = SequenceState(
+                prospect=Prospect.ref(prospect_id),
+                sequence=Sequence.ref(sequence_id),
+                mailbox=Mailbox.ref(mailbox_id),
+            )
+            lookup = {"prospect": {"id": prospect_id}, "sequence": {"id": sequence_id}}
             try:
-                added[prospect_id] = await self._add(
-                    prospect_id, sequence_id, mailbox_id, max_attempts
+                added[prospect_id] = await self.create(
+                    state, lookup=lookup, max_attempts=max_attempts
                 )
-            except _Uncertain as uncertain:
-                failed[prospect_id] = SequenceAddFailure(prospect_id, uncertain.error, True)
             except (APIError, TransportError) as error:
                 failed[prospect_id] = SequenceAddFailure(prospect_id, error)
 
@@ -269,35 +257,6 @@ class SequenceStates(SequenceStatesBase):
             {key: added[key] for key in ids if key in added},
             {key: failed[key] for key in ids if key in failed},
         )
-
-    async def _add(
-        self,
-        prospect_id: int | str,
-        sequence_id: int | str,
-        mailbox_id: int | str,
-        max_attempts: int,
-    ) -> SequenceState:
-        state = SequenceState(
-            prospect=Prospect.ref(prospect_id),
-            sequence=Sequence.ref(sequence_id),
-            mailbox=Mailbox.ref(mailbox_id),
-        )
-        attempt = 0
-        while True:
-            attempt += 1
-            try:
-                return await self.create(state)
-            except (APIError, TransportError) as error:
-                if not is_ambiguous(error):
-                    raise
-                try:
-                    existing = await self.find(prospect_id, sequence_id)
-                except (APIError, TransportError) as lookup:
-                    raise _Uncertain(lookup) from error
-                if existing is not None:
-                    return existing
-                if attempt >= max_attempts:
-                    raise
 
 
 async def run_bounded(

@@ -6,9 +6,9 @@
 - `PATCH /1.0/sequences/{id}` with `data.relationships.prospects: [{data: {id}}, ...]` adds
   prospects to a sequence and returns a `batch`; at most 50 prospects per request.
 
->>> v1 = V1Sequences(client)
->>> sequences = await v1.all()                       # every page, by name
->>> batches = await v1.add_prospects(7, range(1, 121))  # three requests: 50, 50, 20
+    v1 = V1Sequences(client)
+    sequences = await v1.all()                       # every page, by name
+    batches = await v1.add_prospects(7, range(1, 121))  # three requests: 50, 50, 20
 
 v1 lives on the API's origin under `/1.0` (not below the v2 base URL); requests go through
 the client's session, with its auth, retries and rate limiting.

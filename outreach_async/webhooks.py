@@ -9,8 +9,8 @@ they arrived, before parsing: re-encoded JSON would not match. The payload is
 
 with relationships given as bare identifiers, not wrapped in `data` as JSON:API would.
 
->>> event = verify_and_parse(secret, await request.read(), request.headers.get(SIGNATURE_HEADER))
->>> event.name, event.resource            # "prospect.updated", Prospect(id=1, ...)
+    event = verify_and_parse(secret, await request.read(), request.headers.get(SIGNATURE_HEADER))
+    event.name, event.resource            # "prospect.updated", Prospect(id=1, ...)
 
 `aiohttp_handler(secret, callback)` does this for an aiohttp web app. The secret never appears
 in a message, a repr or a log line.
@@ -137,7 +137,7 @@ def aiohttp_handler(secret: Secret, callback: Callback) -> Handler:
     without calling `callback`; 204 once `callback` has returned. An exception in `callback`
     becomes aiohttp's 500, so Outreach delivers the event again later.
 
-    >>> app.router.add_post("/outreach/webhook", aiohttp_handler(SECRET, on_event))
+        app.router.add_post("/outreach/webhook", aiohttp_handler(SECRET, on_event))
     """
     key = _key(secret)
 

@@ -68,3 +68,12 @@ async def client(clock: FakeClock) -> AsyncIterator[OutreachClient]:
     policy = RetryPolicy(jitter=lambda value: value)
     async with OutreachClient(TOKEN, clock=clock, sleep=clock.sleep, retry=policy) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def jsonapi_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The base URL of a Django REST framework JSON:API server, one for the whole run."""
+    from .jsonapi_server.process import running_server
+
+    with running_server(tmp_path_factory.mktemp("jsonapi-server") / "db.sqlite3") as url:
+        yield url

@@ -88,3 +88,28 @@ async def test_wait_gives_up_after_the_timeout_with_the_last_state(
         await client.batches.wait(9, timeout=10, first_delay=1, max_delay=4)
     assert clock.sleeps == [1, 2, 4, 3]
     assert isinstance(raised.value.batch, Batch) and raised.value.batch.state == "pending"
+
+
+async def test_failures_decode_the_item_data_and_find_the_record_in_it(
+    mocked: RecordingMock, client: OutreachClient
+) -> None:
+    mocked.get(f"{BASE}/batches/9", payload=_batch("finished", failures=4), content_type=JSONAPI)
+    mocked.get(
+        ITEMS,
+        payload={
+            "data": [
+                _item(1, '{"prospectId": 17, "sequenceId": 3, "mailboxId": 2}', "in sequence"),
+                _item(2, '{"sequenceId": 3, "accountId": "21"}', "no account"),
+                _item(3, '{"sequenceId": 3}', "no record"),
+                _item(4, "not json", "odd"),
+            ]
+        },
+        content_type=JSONAPI,
+    )
+    result = await client.batches.wait(9)
+    assert [(f.record_id, f.data) for f in result.failures] == [
+        (17, {"prospectId": 17, "sequenceId": 3, "mailboxId": 2}),
+        (21, {"sequenceId": 3, "accountId": "21"}),
+        (None, {"sequenceId": 3}),
+        ("not json", "not json"),
+    ]

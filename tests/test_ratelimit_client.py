@@ -60,11 +60,11 @@ async def test_a_429_pauses_every_task_once_and_the_retry_does_not_sleep_again(
     prospects = client.resource("prospect")
     results = await asyncio.gather(*(prospects.get(1) for _ in range(5)))
     assert [result.id for result in results] == [1] * 5
-    assert clock.sleeps == [7.0]
+    assert clock.sleeps == [8.0], "the later of Retry-After and the whole-second reset, + 1 s"
     assert len(mocked.sent) == 6
     assert (stats.requests, stats.rate_limited, stats.retries) == (6, 1, 1)
     assert stats.responses == {429: 1, 200: 5}
-    assert stats.waited == pytest.approx(7.0 * 5)  # every task waited out the same pause
+    assert stats.waited == pytest.approx(8.0 * 5)  # every task waited out the same pause
     assert stats.backoff == 0.0
     assert client.rate_limit.paused_until == clock.now
 
@@ -210,7 +210,7 @@ async def test_a_skewed_clock_reads_the_429_time_on_the_servers_clock(
     )
     mocked.get(URL, payload=ONE, content_type=JSONAPI)
     await client.resource("prospect").get(1)
-    assert clock.sleeps == [30.0]
+    assert clock.sleeps == [31.0], "30 s on the server's clock, + 1 s for a whole-second date"
 
 
 async def test_a_user_limiter_is_used_and_shared(mocked: RecordingMock, clock: FakeClock) -> None:

@@ -181,10 +181,11 @@ async def test_a_collection_where_one_resource_was_expected_is_an_error(
         ("opportunity", "opportunities"),
         ("mailbox", "mailboxes"),
         ("batch", "batches"),
-        ("day", "days"),
+        ("day", "day"),
+        ("people", "people"),
     ],
 )
-def test_paths_are_the_plural_of_the_type(
+def test_paths_come_from_the_spec_or_are_the_type_itself(
     client: OutreachClient, resource_type: str, path: str
 ) -> None:
     assert client.resource(resource_type).path == path

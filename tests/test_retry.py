@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import pickle
 from datetime import datetime, timezone
 from email.utils import format_datetime
+from typing import Any
 
 import aiohttp
 import pytest
@@ -116,7 +118,7 @@ async def test_retry_after_http_date(
     mocked.get(url, status=503, headers={"Retry-After": format_datetime(moment, usegmt=True)})
     _ok(mocked, url)
     await client.resource("prospect").get(1)
-    assert clock.sleeps == [42.0]
+    assert clock.sleeps == [43.0], "an HTTP-date has whole seconds: one more for the fraction"
 
 
 async def test_retry_after_iso_time_of_maintenance(
@@ -134,7 +136,7 @@ async def test_retry_after_iso_time_of_maintenance(
     )
     _ok(mocked, url)
     await client.resource("prospect").get(1)
-    assert clock.sleeps == [90.0]
+    assert clock.sleeps == [91.0], "ISO without a fraction: one second of grace"
 
 
 async def test_429_waits_until_rate_limit_reset(
@@ -151,8 +153,8 @@ async def test_429_waits_until_rate_limit_reset(
     )
     _ok(mocked, url)
     await client.resource("prospect").get(1)
-    assert clock.sleeps == [30.0]
-    assert client.rate_limit.paused_until == reset
+    assert clock.sleeps == [31.0]
+    assert client.rate_limit.paused_until == reset + 1
 
 
 async def test_429_without_headers_waits_for_the_time_in_its_detail(
@@ -165,7 +167,7 @@ async def test_429_without_headers_waits_for_the_time_in_its_detail(
     policy = RetryPolicy(jitter=lambda v: v)
     async with OutreachClient(TOKEN, clock=clock, sleep=clock.sleep, retry=policy) as client:
         await client.resource("prospect").get(1)
-    assert clock.sleeps == [60.0]
+    assert clock.sleeps == [61.0]
 
 
 async def test_a_wait_beyond_the_cap_raises_rate_limited(
@@ -217,17 +219,142 @@ async def test_action_is_not_retried_after_a_gateway_error(
     assert len(mocked.sent) == 1
 
 
-@pytest.mark.parametrize("status", [429, 503])
-async def test_post_is_retried_when_the_server_did_not_act(
-    mocked: RecordingMock, client: OutreachClient, clock: FakeClock, status: int
+MAINTENANCE = json.dumps(
+    {"errors": [{"id": "scheduledServerMaintenance", "title": "Scheduled Server Maintenance"}]}
+)
+UNAVAILABLE = json.dumps({"errors": [{"id": "serviceUnavailable", "title": "Unavailable"}]})
+UPSTREAM = "upstream connect error or disconnect/reset before headers. reset reason: overflow"
+
+
+def _refused() -> aiohttp.ClientConnectorError:
+    return aiohttp.ClientConnectorError(
+        aiohttp.client_reqrep.ConnectionKey("api.outreach.io", 443, True, True, None, None, None),
+        ConnectionRefusedError(111, "Connection refused"),
+    )
+
+
+#: Each answer of the README's retry table: how the mock gives it once.
+ANSWERS: dict[str, dict[str, Any]] = {
+    "429 rateLimitExceeded": dict(status=429, body=RATE_LIMITED, content_type=JSONAPI),
+    "429 plain text": dict(status=429, body="Too Many Requests", content_type="text/plain"),
+    "503 scheduledServerMaintenance": dict(status=503, body=MAINTENANCE, content_type=JSONAPI),
+    "503 plain text": dict(status=503, body=UPSTREAM, content_type="text/plain"),
+    "503 HTML": dict(status=503, body="<html><h1>503</h1></html>", content_type="text/html"),
+    "503 other JSON:API": dict(status=503, body=UNAVAILABLE, content_type=JSONAPI),
+    "503 empty": dict(status=503),
+    "500": dict(status=500, body='{"errors": [{"id": "internalServerError"}]}'),
+    "502 HTML": dict(status=502, body="<html>Bad Gateway</html>", content_type="text/html"),
+    "504": dict(status=504, body="Gateway Timeout", content_type="text/plain"),
+    "connection refused": dict(exception=_refused()),
+    "dropped after sending": dict(exception=aiohttp.ServerDisconnectedError()),
+    "timeout": dict(exception=TimeoutError()),
+    "truncated body": dict(exception=aiohttp.ClientPayloadError("cut")),
+}
+#: Answers after which even a write is repeated: the server provably did not act.
+UNACTED = {
+    "429 rateLimitExceeded",
+    "429 plain text",
+    "503 scheduledServerMaintenance",
+    "connection refused",
+}
+#: Method, the call that sends it, and what the error says the server may have done.
+WRITES: dict[str, tuple[str, str, str]] = {
+    "POST": ("POST", f"{BASE}/prospects", "created"),
+    "action": ("POST", f"{BASE}/tasks/1/actions/markComplete", "acted on"),
+    "PATCH": ("PATCH", f"{BASE}/prospects/1", "changed"),
+    "DELETE": ("DELETE", f"{BASE}/prospects/1", "deleted"),
+}
+
+
+async def _call(client: OutreachClient, kind: str) -> object:
+    prospects = client.resource("prospect")
+    if kind == "GET":
+        return await prospects.get(1)
+    if kind == "POST":
+        return await prospects.create({"firstName": "Ann"})
+    if kind == "action":
+        return await client.resource("task").action(1, "markComplete")
+    if kind == "PATCH":
+        return await prospects.update(1, {"firstName": "Ann"})
+    return await prospects.delete(1)
+
+
+@pytest.mark.parametrize("answer", list(ANSWERS))
+@pytest.mark.parametrize("kind", ["GET", *WRITES])
+async def test_retry_decision_table(
+    mocked: RecordingMock, client: OutreachClient, answer: str, kind: str
 ) -> None:
-    url = f"{BASE}/prospects"
-    mocked.post(url, status=status, headers={"Retry-After": "2"})
-    _ok(mocked, url, "POST", 201)
-    created = await client.resource("prospect").create({"firstName": "Ann"})
-    assert created.id == 1
-    assert clock.sleeps == [2.0]
-    assert len(mocked.sent) == 2
+    """Every row of the README's table: repeated, or raised saying whether it may have acted."""
+    method, url, verb = WRITES.get(kind, ("GET", f"{BASE}/prospects/1", ""))
+    mocked.add(url, method, headers={"Retry-After": "2"}, **ANSWERS[answer])
+    mocked.add(
+        url, method, status=204 if method == "DELETE" else 200, payload=ONE, content_type=JSONAPI
+    )
+    repeated = kind in ("GET", "PATCH", "DELETE") or answer in UNACTED
+    if repeated:
+        await _call(client, kind)
+        assert len(mocked.sent) == 2
+        return
+    with pytest.raises((ServerError, TransportError)) as caught:
+        await _call(client, kind)
+    assert len(mocked.sent) == 1, "a write the server may have carried out is not repeated"
+    assert caught.value.maybe_applied
+    assert f"the server may have {verb} it; look it up before retrying" in str(caught.value)
+
+
+@pytest.mark.parametrize("kind", list(WRITES))
+async def test_a_write_the_server_refused_is_not_maybe_applied(
+    mocked: RecordingMock, client: OutreachClient, kind: str
+) -> None:
+    method, url, _ = WRITES[kind]
+    mocked.add(
+        url,
+        method,
+        status=422,
+        body='{"errors": [{"id": "validationError"}]}',
+        content_type=JSONAPI,
+    )
+    with pytest.raises(ValidationError) as caught:
+        await _call(client, kind)
+    assert not caught.value.maybe_applied and "may have" not in str(caught.value)
+
+
+async def test_a_refusal_after_an_attempt_that_may_have_acted_is_maybe_applied(
+    mocked: RecordingMock, client: OutreachClient
+) -> None:
+    """A DELETE lost behind a gateway, then 404: it was deleted, most likely, by us."""
+    url = f"{BASE}/prospects/1"
+    mocked.delete(url, status=503, body=UPSTREAM, content_type="text/plain")
+    mocked.delete(url, status=404, body='{"errors": [{"id": "notFound"}]}', content_type=JSONAPI)
+    with pytest.raises(APIError) as caught:
+        await client.resource("prospect").delete(1)
+    assert caught.value.status == 404 and caught.value.maybe_applied
+    assert str(caught.value).endswith("the server may have deleted it; look it up before retrying")
+
+
+async def test_a_failed_read_is_never_maybe_applied(
+    mocked: RecordingMock, clock: FakeClock
+) -> None:
+    url = f"{BASE}/prospects/1"
+    mocked.get(url, status=502, repeat=True)
+    async with OutreachClient(
+        TOKEN, clock=clock, sleep=clock.sleep, retry=RetryPolicy(max_attempts=2)
+    ) as client:
+        with pytest.raises(ServerError) as caught:
+            await client.resource("prospect").get(1)
+    assert not caught.value.maybe_applied
+
+
+async def test_maybe_applied_survives_pickling(
+    mocked: RecordingMock, client: OutreachClient
+) -> None:
+    mocked.post(f"{BASE}/prospects", status=502)
+    mocked.post(f"{BASE}/prospects", exception=aiohttp.ServerDisconnectedError())
+    for _ in range(2):
+        with pytest.raises((ServerError, TransportError)) as caught:
+            await client.resource("prospect").create({"firstName": "Ann"})
+        copy = pickle.loads(pickle.dumps(caught.value))
+        assert copy.maybe_applied and str(copy) == str(caught.value)
 
 
 async def test_post_is_retried_when_the_connection_was_refused(
@@ -307,3 +434,85 @@ def test_policy_decision_table() -> None:
 def test_policy_rejects_zero_attempts() -> None:
     with pytest.raises(ValueError, match="max_attempts"):
         RetryPolicy(max_attempts=0)
+
+
+def _iso(moment: float) -> str:
+    return datetime.fromtimestamp(moment, tz=timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+async def test_a_retry_after_in_the_past_still_waits_a_second(
+    mocked: RecordingMock, client: OutreachClient, clock: FakeClock
+) -> None:
+    url = f"{BASE}/prospects/1"
+    limited = {"status": 429, "body": RATE_LIMITED, "content_type": JSONAPI}
+    mocked.get(url, headers={"Retry-After": _iso(clock.now - 10)}, **limited)
+    _ok(mocked, url)
+    await client.resource("prospect").get(1)
+    assert clock.sleeps == [1.0], "the server still refused: never 0"
+
+
+async def test_a_retry_after_earlier_than_the_reset_waits_for_the_reset(
+    mocked: RecordingMock, client: OutreachClient, clock: FakeClock
+) -> None:
+    url = f"{BASE}/prospects/1"
+    reset = int(clock.now) + 5
+    mocked.get(
+        url,
+        status=429,
+        body=RATE_LIMITED,
+        content_type=JSONAPI,
+        headers={"Retry-After": _iso(clock.now), "X-RateLimit-Reset": str(reset)},
+    )
+    _ok(mocked, url)
+    await client.resource("prospect").get(1)
+    assert clock.sleeps == [6.0], "the later time, and a second for its lost fraction"
+
+
+async def test_a_retry_after_with_a_fraction_is_exact(
+    mocked: RecordingMock, client: OutreachClient, clock: FakeClock
+) -> None:
+    url = f"{BASE}/prospects/1"
+    mocked.get(url, status=429, headers={"Retry-After": _iso(clock.now + 2.5)})
+    _ok(mocked, url)
+    await client.resource("prospect").get(1)
+    assert clock.sleeps == [2.5]
+
+
+async def test_server_requested_waits_do_not_use_up_attempts(
+    mocked: RecordingMock, clock: FakeClock
+) -> None:
+    url = f"{BASE}/prospects"
+    for _ in range(4):
+        mocked.post(
+            url, status=429, body=RATE_LIMITED, content_type=JSONAPI, headers={"Retry-After": "3"}
+        )
+    mocked.post(
+        url, status=503, body=MAINTENANCE, content_type=JSONAPI, headers={"Retry-After": "3"}
+    )
+    _ok(mocked, url, "POST", 201)
+    policy = RetryPolicy(max_attempts=2)
+    async with OutreachClient(TOKEN, clock=clock, sleep=clock.sleep, retry=policy) as client:
+        await client.resource("prospect").create({"firstName": "Ann"})
+    assert clock.sleeps == [3.0] * 5
+    assert len(mocked.sent) == 6
+
+
+async def test_server_requested_waits_are_bounded_in_total_by_max_wait(
+    mocked: RecordingMock, clock: FakeClock
+) -> None:
+    url = f"{BASE}/prospects/1"
+    mocked.get(
+        url,
+        status=429,
+        body=RATE_LIMITED,
+        content_type=JSONAPI,
+        headers={"Retry-After": "4"},
+        repeat=True,
+    )
+    policy = RetryPolicy(max_wait=10)
+    async with OutreachClient(TOKEN, clock=clock, sleep=clock.sleep, retry=policy) as client:
+        with pytest.raises(RateLimited) as caught:
+            await client.resource("prospect").get(1)
+    assert clock.sleeps == [4.0, 4.0], "a third wait would pass max_wait in total"
+    assert caught.value.retry_after == 4.0
+    assert len(mocked.sent) == 3

@@ -24,7 +24,7 @@ STATES = f"{BASE}/sequenceStates"
 def _lookup(prospect_id: int, sequence_id: int = 3) -> str:
     return (
         f"{STATES}?filter[prospect][id]={prospect_id}&filter[sequence][id]={sequence_id}"
-        "&page[size]=1"
+        "&page[size]=2"
     )
 
 
@@ -183,7 +183,9 @@ async def test_an_unanswerable_check_marks_the_failure_uncertain(
     )
     result = await client.sequence_states.add_prospects(3, [5], mailbox=7)
     failure = result.failed[5]
-    assert failure.uncertain and failure.error.status == 403  # type: ignore[attr-defined]
+    assert failure.uncertain and isinstance(failure.error, TransportError)
+    assert failure.error.maybe_applied and "looking it up failed: Forbidden" in str(failure.error)
+    assert failure.error.__cause__.status == 403  # type: ignore[union-attr]
     assert [method for method, _ in mocked.sent] == ["POST", "GET"]
 
 

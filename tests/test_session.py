@@ -10,6 +10,8 @@ from outreach_async import (
     ClientClosedError,
     OriginError,
     OutreachClient,
+    RetryPolicy,
+    Session,
     Timeouts,
     TransportError,
     __version__,
@@ -191,3 +193,38 @@ async def test_rate_limit_headers_update_the_snapshot(
     await client.resource("prospect").get(1)
     snapshot = client.rate_limit
     assert (snapshot.limit, snapshot.remaining, snapshot.reset_at) == (10000, 9999, 1700000100)
+
+
+class _NoCredentials(Auth):
+    async def authorization(self) -> str:
+        return ""
+
+
+async def test_the_media_type_is_an_option_and_an_empty_auth_sends_no_header(
+    mocked: RecordingMock,
+) -> None:
+    mocked.post(f"{BASE}/things", payload={"thing-id": 4}, content_type="application/json")
+    session = Session(_NoCredentials(), base_url=BASE, media_type="application/json")
+    try:
+        response = await session.request("POST", "things", body={"a": 1})
+    finally:
+        await session.close()
+    assert response.json() == {"thing-id": 4}
+    [call] = mocked.calls()
+    assert call.kwargs["headers"] == {
+        "Accept": "application/json",
+        "Content-Type": "application/json",
+        "User-Agent": f"outreach-async/{__version__}",
+    }
+
+
+async def test_a_success_of_another_type_names_the_negotiated_media_type(
+    mocked: RecordingMock,
+) -> None:
+    mocked.get(f"{BASE}/things/1", body="ok", content_type="text/plain")
+    session = Session(BearerToken(TOKEN), base_url=BASE, media_type="application/json")
+    try:
+        with pytest.raises(TransportError, match="expected application/json but the 200"):
+            await session.request("GET", "things/1", retry=RetryPolicy(max_attempts=1))
+    finally:
+        await session.close()

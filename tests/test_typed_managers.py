@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from outreach_async import ABSENT, OutreachClient, TransportError, TypedPage, at_least
-from outreach_async._collection_paths import plural_of
+from outreach_async._dialect import plural_of
 from outreach_async._spec import RESOURCES
 from outreach_async.managers import Listable, TypedManager
 from outreach_async.models import Account, Batch, Prospect, Ref, Sequence, SequenceState, Task
@@ -59,7 +59,11 @@ def test_types_without_a_method_have_no_such_method(client: OutreachClient) -> N
 def test_plural_of_follows_the_openapi_file() -> None:
     assert plural_of("mailAlias") == "mailAliases"
     assert plural_of("duty") == "duties"
-    assert plural_of("gadget") == "gadgets"
+
+
+def test_a_type_outside_the_openapi_file_is_at_its_own_name() -> None:
+    assert plural_of("gadget") == "gadget"
+    assert plural_of("people") == "people"
 
 
 async def test_get_returns_a_model_with_included_resources(

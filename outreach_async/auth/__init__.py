@@ -5,10 +5,11 @@ for the next request, and what to do after a 401.
 """
 
 from ..http.auth import Auth
-from .bearer import BearerToken
+from .bearer import BearerToken, NoAuth
 from .oauth import OAuth2Auth, OAuthApp
 from .s2s import ServerToServerAuth
 from .token_store import FileTokenStore, MemoryTokenStore, TokenStore
+from .token_store_redis import RedisTokenStore
 from .tokens import TokenPair
 
 __all__ = [
@@ -16,8 +17,10 @@ __all__ = [
     "BearerToken",
     "FileTokenStore",
     "MemoryTokenStore",
+    "NoAuth",
     "OAuth2Auth",
     "OAuthApp",
+    "RedisTokenStore",
     "ServerToServerAuth",
     "TokenPair",
     "TokenStore",

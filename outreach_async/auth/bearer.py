@@ -18,7 +18,20 @@ class BearerToken(Auth):
         self._header = f"Bearer {token.strip()}"
 
     async def authorization(self) -> str:
+        """The same `Bearer` header for every request: a static token is never renewed."""
         return self._header
 
     def __repr__(self) -> str:
         return "BearerToken(token=<redacted>)"
+
+
+class NoAuth(Auth):
+    """No credentials: requests carry no `Authorization` header (open JSON:API servers)."""
+
+    __slots__ = ()
+
+    async def authorization(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return "NoAuth()"

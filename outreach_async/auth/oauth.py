@@ -16,6 +16,8 @@ What `OAuth2Auth` guarantees:
   access token is sent anywhere. If saving fails, the request fails with
   `TokenPersistenceError`, the pair stays in memory unused, and the next request tries to save
   it again instead of refreshing: the newest refresh token is never dropped.
+- Processes sharing a store refresh once: the store's `lock()` is held while the store is
+  read again, the token refreshed and the new pair saved (see `token_store`).
 - Refreshes happen `refresh_margin` seconds before expiry, and once after a 401 for the current
   token (the session then sends the request once more).
 - A `429 Retry later` from the token endpoint (one token per user per minute) is waited out on
@@ -33,7 +35,7 @@ from collections.abc import Awaitable, Callable, Iterable
 
 import aiohttp
 
-from ..errors import AuthError, TokenEndpointError, TokenPersistenceError
+from ..errors import AuthError, StorageError, TokenEndpointError, TokenPersistenceError
 from ..http._urls import api_base_url
 from ..http.auth import Clock, Sleep
 from ..http.session import USER_AGENT
@@ -89,6 +91,7 @@ class OAuthApp:
 
     @property
     def token_url(self) -> str:
+        """The token endpoint, `/oauth/token` on `base_url`."""
         return str(self.base_url.with_path("/oauth/token"))
 
     def authorization_url(self, scope: str | Iterable[str], *, state: str) -> str:
@@ -256,10 +259,17 @@ class OAuth2Auth(RenewingAuth):
             credential = self._credential(await self._first_pair())
             if not credential.due(self._clock()):
                 return credential
-        else:
+        if self.store is None:
+            return await self._refresh(stale)
+        # Other processes sharing the store wait here, then find the pair saved by the one
+        # that refreshed instead of spending the same refresh token.
+        async with self.store.lock():
             newer = await self._newer_in_store(stale)
             if newer is not None:
                 return newer
+            return await self._refresh(stale)
+
+    async def _refresh(self, stale: Credential | None) -> Credential:
         assert self._pair is not None
         refresh_token = self._pair.refresh_token
         if self._dead is not None and self._dead[0] == refresh_token:
@@ -327,7 +337,7 @@ class OAuth2Auth(RenewingAuth):
         if self.store is not None:
             try:
                 await self.store.save(pair)
-            except TokenPersistenceError as exc:
+            except (TokenPersistenceError, StorageError) as exc:
                 raise _not_saved(str(exc)) from exc
             except Exception as exc:
                 raise _not_saved(f"the token store failed: {type(exc).__name__}") from exc

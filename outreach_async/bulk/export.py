@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import logging
 import os
 import sys
 import threading
@@ -24,15 +25,18 @@ from typing import Any, BinaryIO, Literal, Protocol
 
 import attrs
 
+from .._dialect import MAX_PAGE_SIZE, OUTREACH
 from ..client import OutreachClient
 from ..jsonapi.pagination import Paginator
-from ..jsonapi.query import MAX_PAGE_SIZE, Query, at_least
-from ._checkpoint import Checkpoint, read_checkpoint, write_checkpoint
+from ..jsonapi.query import Query, at_least
+from ._checkpoint import Checkpoint, CheckpointStore, FileCheckpoints
 from ._formats import CsvFormat, JsonLinesFormat, OutputFormat
 from ._progress import Progress
-from .partition import PartitionedReader, PartitionPage
+from .partition import PartitionedReader, PartitionPage, PartitionStats
 
 __all__ = ["ExportOptions", "ExportResult", "export_collection"]
+
+logger = logging.getLogger("outreach_async.bulk.export")
 
 #: Seconds between checkpoints (and fsyncs of the output).
 CHECKPOINT_INTERVAL = 1.0
@@ -64,6 +68,7 @@ class ExportOptions:
             raise ValueError(f"format: expected 'jsonl' or 'csv', got {self.format!r}")
 
     def query(self) -> Query:
+        """The collection query these options describe (`since` becomes an `updatedAt` filter)."""
         filters = dict(self.filter)
         if self.since is not None:
             filters["updatedAt"] = at_least(self.since)
@@ -75,7 +80,7 @@ class ExportOptions:
         described = {
             "base_url": base_url,
             "type": self.resource_type,
-            "query": self.query().encode(),
+            "query": self.query().encode(dialect=OUTREACH),
             "format": self.format,
             "ordered": self.ordered,
         }
@@ -102,23 +107,40 @@ async def export_collection(
     resume: bool = False,
     progress: Progress | None = None,
     output_format: OutputFormat | None = None,
+    checkpoints: CheckpointStore | None = None,
 ) -> ExportResult:
-    """Write every matching record to `output` (a path, or a binary stream such as stdout)."""
+    """Write every matching record to `output` (a path, or a binary stream such as stdout).
+
+    Checkpoints of a file export go to `<file>.checkpoint` unless `checkpoints` keeps them
+    elsewhere (a sync keeps them in its state store).
+    """
     started = time.monotonic()
-    encoder = output_format or _default_format(options)
+    encoder = output_format or default_format(options)
     progress = progress or Progress(sys.stderr, enabled=False)
     if options.sort and resume:
         raise ValueError("--resume needs id order; it cannot be combined with --sort")
     if isinstance(output, Path):
         sink: _Sink = await asyncio.to_thread(_FileSink, output)
+        keeper: CheckpointStore | None = checkpoints or FileCheckpoints(
+            output.with_name(output.name + ".checkpoint")
+        )
+    elif resume:
+        raise ValueError("resuming needs an output file: a stream cannot be resumed")
     else:
-        sink = _StreamSink(output)
+        sink, keeper = _StreamSink(output), None
     fingerprint = options.fingerprint(str(client.session.base_url))
-    previous = await asyncio.to_thread(sink.previous, fingerprint) if resume else None
+    previous = await _previous(sink, keeper, fingerprint) if resume and keeper else None
+    if previous is not None and previous.complete and not await asyncio.to_thread(sink.partial):
+        # Stopped after the output was renamed into place: the export is done.
+        assert keeper is not None
+        await keeper.complete()
+        return _result(previous.records, None, started, True, output)
     reader = _reader(client, options, previous)
     records = previous.records if previous else 0
     progress.records = records
     header = encoder.header()
+    if previous is None and keeper is not None:
+        await keeper.clear()
     await asyncio.to_thread(sink.start, previous, header)
     #: Bytes of the output that hold acknowledged records only. A write cancelled midway
     #: may still land in the file; the checkpoint leaves it out and resuming cuts it off.
@@ -129,6 +151,13 @@ async def export_collection(
         if not isinstance(reader, PartitionedReader) or not reader.planned:
             return None  # stopped before planning: resuming starts over, which loses nothing
         return Checkpoint(fingerprint, tuple(reader.checkpoint()), valid_bytes, records)
+
+    async def save() -> None:
+        """Make the output durable, then record how much of it is valid."""
+        await asyncio.to_thread(sink.flush)
+        state = checkpoint()
+        if keeper is not None and state is not None:
+            await keeper.save(state)
 
     try:
         async for page in reader.pages():
@@ -141,19 +170,64 @@ async def export_collection(
             progress.advance(len(page.items), client.rate_limit.remaining)
             del page, data  # not held while the next page is awaited
             if time.monotonic() - last_checkpoint >= CHECKPOINT_INTERVAL:
-                await asyncio.to_thread(sink.save, checkpoint())
+                await save()
                 last_checkpoint = time.monotonic()
+        await save()  # the complete checkpoint: a stop from here on needs no more reading
     except BaseException:
-        await asyncio.shield(asyncio.to_thread(sink.abort, checkpoint()))
+        await asyncio.shield(_abort(sink, save))
         raise
     await asyncio.to_thread(sink.finish)
-    stats = reader.stats if isinstance(reader, PartitionedReader) else None
+    if keeper is not None:
+        await keeper.complete()
+    return _result(
+        records,
+        reader.stats if isinstance(reader, PartitionedReader) else None,
+        started,
+        previous is not None,
+        output,
+    )
+
+
+async def _previous(sink: _Sink, keeper: CheckpointStore, fingerprint: str) -> Checkpoint | None:
+    """The checkpoint to resume from, if it belongs to this export and its output exists."""
+    found = await keeper.load()
+    if found is None:
+        return None
+    if found.fingerprint != fingerprint:
+        raise ValueError(
+            f"{sink.name}: the checkpoint belongs to a different export (type, filters or "
+            "format differ); remove it or export to another file"
+        )
+    if await asyncio.to_thread(sink.partial) or (
+        found.complete and await asyncio.to_thread(sink.complete)
+    ):
+        return found
+    return None
+
+
+async def _abort(sink: _Sink, save: Any) -> None:
+    """Stopped early: keep what is durable for resuming, and close the output."""
+    try:
+        await save()
+    except Exception as exc:  # the error that stopped the export is the one to raise
+        logger.warning("export stopped; its last checkpoint could not be saved (%s)", exc)
+    finally:
+        await asyncio.to_thread(sink.close)
+
+
+def _result(
+    records: int,
+    stats: PartitionStats | None,
+    started: float,
+    resumed: bool,
+    output: Path | BinaryIO,
+) -> ExportResult:
     return ExportResult(
         records=records,
         requests=stats.requests if stats else 0,
         dropped=stats.dropped if stats else 0,
         seconds=time.monotonic() - started,
-        resumed=previous is not None,
+        resumed=resumed,
         output=output if isinstance(output, Path) else None,
     )
 
@@ -165,7 +239,12 @@ def _reader(
     query = options.query()
     manager = client.resource(options.resource_type)
     if options.sort:
-        return Paginator(client.session, manager.path, query.replace(page_size=options.page_size))
+        return Paginator(
+            client.session,
+            manager.path,
+            query.replace(page_size=options.page_size),
+            dialect=OUTREACH,
+        )
     return PartitionedReader(
         client.session,
         manager.path,
@@ -180,15 +259,22 @@ def _reader(
 class _Sink(Protocol):
     """Where exported bytes go; every method blocks and runs in a worker thread."""
 
-    def previous(self, fingerprint: str) -> Checkpoint | None: ...
+    name: str
+
+    def partial(self) -> bool:
+        """An unfinished output is there to resume."""
+
+    def complete(self) -> bool:
+        """The finished output is in place."""
 
     def start(self, previous: Checkpoint | None, header: bytes) -> None: ...
 
     def write(self, data: bytes) -> None: ...
 
-    def save(self, checkpoint: Checkpoint | None) -> None: ...
+    def flush(self) -> None:
+        """Everything written so far is durable."""
 
-    def abort(self, checkpoint: Checkpoint | None) -> None: ...
+    def close(self) -> None: ...
 
     def finish(self) -> None: ...
 
@@ -196,11 +282,16 @@ class _Sink(Protocol):
 class _StreamSink:
     """A stream such as stdout: written through, nothing to resume."""
 
+    name = "<stream>"
+
     def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream
 
-    def previous(self, fingerprint: str) -> Checkpoint | None:
-        raise ValueError("resuming needs an output file: a stream cannot be resumed")
+    def partial(self) -> bool:
+        return False
+
+    def complete(self) -> bool:
+        return False
 
     def start(self, previous: Checkpoint | None, header: bytes) -> None:
         self._stream.write(header)
@@ -208,10 +299,10 @@ class _StreamSink:
     def write(self, data: bytes) -> None:
         self._stream.write(data)
 
-    def save(self, checkpoint: Checkpoint | None) -> None:
+    def flush(self) -> None:
         self._stream.flush()
 
-    def abort(self, checkpoint: Checkpoint | None) -> None:
+    def close(self) -> None:
         self._stream.flush()
 
     def finish(self) -> None:
@@ -219,29 +310,24 @@ class _StreamSink:
 
 
 class _FileSink:
-    """`<file>.partial` plus `<file>.checkpoint`, renamed to `<file>` when complete.
+    """`<file>.partial`, renamed to `<file>` when complete.
 
     A cancelled `await asyncio.to_thread(...)` leaves its thread running, so the methods
-    take one lock: a write or checkpoint still in flight finishes before the next starts.
+    take one lock: a write still in flight finishes before a flush or the next write.
     """
 
     def __init__(self, output: Path) -> None:
         self._output = output
         self._partial = output.with_name(output.name + ".partial")
-        self._checkpoint = output.with_name(output.name + ".checkpoint")
         self._handle: BinaryIO | None = None
         self._lock = threading.Lock()
+        self.name = str(output)
 
-    def previous(self, fingerprint: str) -> Checkpoint | None:
-        found = read_checkpoint(self._checkpoint)
-        if found is None or not self._partial.exists():
-            return None
-        if found.fingerprint != fingerprint:
-            raise ValueError(
-                f"{self._checkpoint} belongs to a different export (type, filters or format "
-                "differ); remove it or export to another file"
-            )
-        return found
+    def partial(self) -> bool:
+        return self._partial.exists()
+
+    def complete(self) -> bool:
+        return self._output.exists()
 
     def start(self, previous: Checkpoint | None, header: bytes) -> None:
         if previous is not None:
@@ -249,7 +335,6 @@ class _FileSink:
             self._handle.truncate(previous.output_bytes)
             self._handle.seek(previous.output_bytes)
             return
-        self._checkpoint.unlink(missing_ok=True)
         self._handle = open(self._partial, "wb")  # noqa: SIM115 - closed in finish()
         self._handle.write(header)
 
@@ -258,27 +343,17 @@ class _FileSink:
             assert self._handle is not None
             self._handle.write(data)
 
-    def save(self, checkpoint: Checkpoint | None) -> None:
-        """Make the output durable, then record how much of it is valid."""
+    def flush(self) -> None:
         with self._lock:
-            self._save(checkpoint)
+            if self._handle is None or self._handle.closed:
+                return
+            self._handle.flush()
+            os.fsync(self._handle.fileno())
 
-    def _save(self, checkpoint: Checkpoint | None) -> None:
-        if self._handle is None or self._handle.closed:
-            return
-        self._handle.flush()
-        os.fsync(self._handle.fileno())
-        if checkpoint is not None:
-            write_checkpoint(self._checkpoint, checkpoint)
-
-    def abort(self, checkpoint: Checkpoint | None) -> None:
-        """Stopped early: keep what is durable for `--resume`, and close the file."""
+    def close(self) -> None:
         with self._lock:
-            try:
-                self._save(checkpoint)
-            finally:
-                if self._handle is not None:
-                    self._handle.close()
+            if self._handle is not None:
+                self._handle.close()
 
     def finish(self) -> None:
         with self._lock:
@@ -287,10 +362,10 @@ class _FileSink:
             os.fsync(self._handle.fileno())
             self._handle.close()
             os.replace(self._partial, self._output)
-            self._checkpoint.unlink(missing_ok=True)
 
 
-def _default_format(options: ExportOptions) -> OutputFormat:
+def default_format(options: ExportOptions) -> OutputFormat:
+    """The format `options` asks for, with CSV columns from the documented fields."""
     if options.format == "jsonl":
         return JsonLinesFormat(options.include)
     attributes, relationships = _columns(options.resource_type, options.fields)

@@ -26,26 +26,24 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import re
 from collections.abc import AsyncGenerator, AsyncIterator, Iterable
 from typing import Any
 
 import attrs
 
-from ..errors import ServerError, TransportError
+from .._dialect import MAX_PAGE_SIZE, OUTREACH
+from ..errors import TransportError
 from ..http._urls import resolve_link
 from ..http.retry import RetryPolicy
 from ..http.session import Session
 from ..jsonapi.document import Document, Resource, parse_document, relationship_entries
-from ..jsonapi.query import MAX_PAGE_SIZE, Query, between
+from ..jsonapi.pagination import PageSize, request_page
+from ..jsonapi.query import Query, between
 
 __all__ = ["PartitionPage", "PartitionStats", "PartitionedReader", "RangeProgress"]
 
 logger = logging.getLogger("outreach_async.bulk.partition")
 
-_PAGE_SIZE_IN_URL = re.compile(r"(page(?:\[|%5B)size(?:\]|%5D)=)(\d+)", re.IGNORECASE)
-#: Good pages in a row before a reduced page size doubles again.
-_RECOVER_AFTER = 4
 #: Decoded values (attributes and relationships of the records) in hand at most, when the
 #: pages are heavy: about 60 MB of Python objects.
 VALUES_IN_HAND = 600_000
@@ -96,6 +94,7 @@ class RangeProgress:
 
     @property
     def finished(self) -> bool:
+        """True when every record of the range has been acknowledged."""
         return self.acknowledged >= self.high
 
 
@@ -133,6 +132,7 @@ class PartitionPage:
 
     @property
     def low(self) -> int:
+        """The lowest id of the range this page covers."""
         return self._range.low
 
 
@@ -182,9 +182,7 @@ class PartitionedReader:
         self._concurrency = concurrency
         self._page_size = page_size
         self._ordered = ordered
-        base = retry or session.retry
-        #: 502s come back to the worker, which retries them with a smaller page.
-        self._retry = attrs.evolve(base, statuses=base.statuses - {502})
+        self._retry = retry or session.retry
         self._ranges: list[_Range] | None = None
         if resume_from is not None:
             self._ranges = [
@@ -386,10 +384,9 @@ class PartitionedReader:
         return found / covered if covered else 1.0
 
     async def _read(self, rng: _Range, emit: Any) -> None:
-        page_size = self._page_size
-        good_pages = 0
+        size = PageSize(self._page_size)
         target: str = self._path
-        query = self._range_query(rng, page_size)
+        query = self._range_query(rng, self._page_size)
         requested_high = rng.high
         while rng.position < rng.high:
             in_hand = self._in_hand
@@ -397,19 +394,13 @@ class PartitionedReader:
                 await in_hand.acquire()
             emitted = False
             try:
-                try:
-                    response = await self._session.request(
-                        "GET", target, query=query, retry=self._retry
-                    )
-                except ServerError as exc:
-                    if exc.status != 502 or page_size == 1:
-                        raise
-                    page_size = max(1, page_size // 2)
-                    good_pages = 0
-                    self.stats.page_size_reductions += 1
-                    target, query = _with_page_size(target, query, page_size)
-                    logger.debug("502 at page size %d; halving", page_size * 2)
-                    continue
+                reductions = size.reductions
+                response, target, query = await request_page(
+                    self._session, target, query, size, self._retry
+                )
+                if size.reductions > reductions:
+                    self.stats.page_size_reductions += size.reductions - reductions
+                    logger.debug("502 on a big page; page size now %d", size.current)
                 self.stats.requests += 1
                 url, payload = response.url, response.json()
                 del response  # nothing of it is kept while the consumer is waited for
@@ -434,11 +425,8 @@ class PartitionedReader:
                     in_hand.release()
             if last or next_url is None:
                 break
-            good_pages += 1
-            if page_size < self._page_size and good_pages >= _RECOVER_AFTER:
-                page_size = min(self._page_size, page_size * 2)
-                good_pages = 0
-            target, query = _with_page_size(next_url, "", page_size)
+            size.page_read()
+            target, query = next_url, ""
         rng.finished = True
 
     def _pages_in_hand(self, document: Document, current: int) -> int:
@@ -484,7 +472,7 @@ class PartitionedReader:
             sort=["id"],
             page_size=page_size,
         )
-        return narrowed.encode()
+        return narrowed.encode(dialect=OUTREACH)
 
     async def _initial_ranges(self) -> list[_Range]:
         bounds = await self._id_bounds()
@@ -507,7 +495,9 @@ class PartitionedReader:
 
     async def _first_id(self, sort: str) -> int | None:
         query = self._query.replace(sort=[sort], page_size=1, include=(), count=None)
-        response = await self._session.request("GET", self._path, query=query.encode())
+        response = await self._session.request(
+            "GET", self._path, query=query.encode(dialect=OUTREACH)
+        )
         self.stats.requests += 1
         document = parse_document(response.json(), where=f"GET {response.url}")
         return _int_id(document.resources[0]) if document.resources else None
@@ -524,9 +514,3 @@ def _int_id(resource: Resource) -> int:
         raise TransportError(
             f"partitioned reading needs integer ids; got {resource.type} id {resource.id!r}"
         ) from None
-
-
-def _with_page_size(target: str, query: str, size: int) -> tuple[str, str]:
-    """The same request with another `page[size]`, wherever the parameter sits."""
-    replacement = rf"\g<1>{size}"
-    return _PAGE_SIZE_IN_URL.sub(replacement, target), _PAGE_SIZE_IN_URL.sub(replacement, query)

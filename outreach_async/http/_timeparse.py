@@ -11,6 +11,9 @@ from email.utils import parsedate_to_datetime
 _EPOCH_THRESHOLD = 1_000_000_000
 #: A `Date` header has whole seconds; only a larger difference from our clock is skew.
 _SKEW_THRESHOLD = 2.0
+#: Added to a time the server wrote in whole seconds: it may have dropped a fraction, and
+#: waking before the time it meant only earns another refusal.
+WHOLE_SECOND_GRACE = 1.0
 _ISO_IN_TEXT = re.compile(
     r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 )
@@ -41,6 +44,25 @@ def parse_retry_after(value: str | None, now: float) -> float | None:
 MAX_RESET_AHEAD = 86_400.0
 
 
+def retry_after_moment(value: str | None, now: float) -> float | None:
+    """When a `Retry-After` says to come back, as epoch seconds; None if unreadable.
+
+    Seconds to wait count from `now` exactly; a time of day written in whole seconds (an
+    HTTP-date, ISO-8601 without a fraction) gets `WHOLE_SECOND_GRACE` added.
+    """
+    text = (value or "").strip()
+    if not text:
+        return None
+    try:
+        seconds = float(text)
+    except ValueError:
+        moment = parse_http_date(text)
+        if moment is None:
+            moment = parse_iso_datetime(text)
+        return None if moment is None else with_whole_second_grace(moment)
+    return now + max(0.0, seconds) if math.isfinite(seconds) else None
+
+
 def parse_reset(value: str | None, now: float, skew: float = 0.0) -> float | None:
     """Epoch seconds (our clock) of an `X-RateLimit-Reset` given as an epoch or as seconds left.
 
@@ -53,6 +75,15 @@ def parse_reset(value: str | None, now: float, skew: float = 0.0) -> float | Non
     if reset_at - now > MAX_RESET_AHEAD:
         return None  # no rate window lasts this long: pacing to it would stall for years
     return reset_at
+
+
+def reset_moment(value: str | None, now: float) -> float | None:
+    """`parse_reset`, plus `WHOLE_SECOND_GRACE` for an epoch in whole seconds (Outreach's)."""
+    reset_at = parse_reset(value, now)
+    number = first_number(value)
+    if reset_at is None or number is None or number < _EPOCH_THRESHOLD:
+        return reset_at
+    return with_whole_second_grace(reset_at)
 
 
 def first_number(value: str | None) -> float | None:
@@ -129,3 +160,8 @@ def find_iso_datetime(text: str | None) -> float | None:
         return None
     match = _ISO_IN_TEXT.search(text)
     return parse_iso_datetime(match.group(0)) if match else None
+
+
+def with_whole_second_grace(moment: float) -> float:
+    """`moment`, plus `WHOLE_SECOND_GRACE` when it has no fraction of a second."""
+    return moment + WHOLE_SECOND_GRACE if moment.is_integer() else moment

@@ -26,7 +26,7 @@ from typing import Literal
 
 import attrs
 
-from ._timeparse import clock_skew, parse_reset, smallest_number
+from ._timeparse import WHOLE_SECOND_GRACE, clock_skew, parse_reset, smallest_number
 
 __all__ = [
     "Hold",
@@ -49,7 +49,8 @@ Pacing = Literal["budget", "even"]
 PACINGS: tuple[Pacing, ...] = ("budget", "even")
 
 #: Wait this long past a spent window's reset before probing: clocks and rounding differ.
-RESET_GRACE = 1.0
+#: The retry policy adds the same grace to a 429's whole-second times, so both agree.
+RESET_GRACE = WHOLE_SECOND_GRACE
 #: Resets closer than this belong to the same window (a `Date`-corrected reset wobbles).
 _SAME_WINDOW = 2.0
 #: Pacing waits shorter than this are granted at once: an epoch clock cannot even count
@@ -336,6 +337,7 @@ class InProcessLimiter(Limiter):
         )
 
     def snapshot(self) -> RateLimitSnapshot:
+        """The budget as the last answers reported it, and the requests in flight and waiting."""
         return RateLimitSnapshot(
             limit=self._limit,
             remaining=self._remaining,
@@ -346,10 +348,12 @@ class InProcessLimiter(Limiter):
         )
 
     def release(self) -> None:
+        """The request has finished; its budget reading, if any, comes through `observe`."""
         self._unread += 1  # until `observe` brings its reading
         super().release()
 
     async def observe(self, headers: Mapping[str, str], now: float | None = None) -> None:
+        """Read the budget left from `X-RateLimit-*`; a server without them is not paced."""
         now = self._clock() if now is None else now
         seen = parse_rate_limit_headers(headers, now)
         if seen is None:
@@ -386,6 +390,7 @@ class InProcessLimiter(Limiter):
             self._probing = False
 
     async def pause(self, seconds: float, *, reason: str = "the server asked") -> None:
+        """Hold every task of this client for `seconds`; a shorter pause never cuts a longer one."""
         now = self._clock()
         until = now + max(0.0, seconds)
         if self._paused_until is None or until > self._paused_until:

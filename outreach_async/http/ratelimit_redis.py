@@ -27,6 +27,7 @@ import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from .._redis import OwnsRedis, connect, redis_failures
 from .ratelimit import (
     RESET_GRACE,
     Clock,
@@ -183,7 +184,7 @@ _PROBE_TIMEOUT = 5.0
 _PROBE_POLL = 0.05
 
 
-class RedisLimiter(Limiter):
+class RedisLimiter(OwnsRedis, Limiter):
     """Paces requests of every process that uses the same Redis `key` to one shared budget.
 
     Use one key per Outreach user (the budget is per user, not per app or token), e.g.
@@ -193,7 +194,8 @@ class RedisLimiter(Limiter):
     use the same `pacing` (see the module docstring); `burst` applies to even pacing.
 
     Pass a `redis.asyncio.Redis` you own, or use `RedisLimiter.from_url(url, key)`, which the
-    limiter closes in `aclose()` (or `async with`). Redis errors propagate to the caller.
+    limiter closes in `aclose()` (or `async with`). When Redis is down or slower than its
+    socket timeout, the request is not sent and `RedisUnavailableError` says so.
     """
 
     def __init__(
@@ -235,13 +237,7 @@ class RedisLimiter(Limiter):
     @classmethod
     def from_url(cls, url: str, key: str, **options: Any) -> RedisLimiter:
         """A limiter on its own connection to `url` (`redis://host:6379/0`), closed with it."""
-        try:
-            from redis.asyncio import Redis
-        except ImportError:
-            raise ImportError(
-                "RedisLimiter needs the redis package: pip install 'outreach-async[redis]'"
-            ) from None
-        limiter = cls(Redis.from_url(url), key, **options)
+        limiter = cls(connect(url, needed_by="RedisLimiter"), key, **options)
         limiter._owns_redis = True
         return limiter
 
@@ -256,11 +252,6 @@ class RedisLimiter(Limiter):
 
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
-
-    async def aclose(self) -> None:
-        if self._owns_redis:
-            self._owns_redis = False
-            await self._redis.aclose()
 
     @property
     def interval(self) -> float:
@@ -281,6 +272,7 @@ class RedisLimiter(Limiter):
         )
 
     async def observe(self, headers: Mapping[str, str], now: float | None = None) -> None:
+        """Adopt the advertised limit; a budget spent before its reset pauses every process."""
         now = self._clock() if now is None else now
         seen = parse_rate_limit_headers(headers, now)
         if seen is None:
@@ -293,26 +285,37 @@ class RedisLimiter(Limiter):
         if seen.remaining is not None:
             self._metered = True
             if self.pacing == "budget" and seen.reset_at is not None:
-                await self._observe_budget_script(
-                    keys=[self.key],
-                    args=[
-                        seen.remaining,
-                        self.limit,
-                        repr(seen.reset_at - now),
-                        repr(_SAME_WINDOW),
-                        self._ttl_ms(),
-                    ],
-                )
+                async with redis_failures(
+                    self._redis,
+                    f"sharing a reading of the rate-limit budget {self.key}",
+                    "other processes on this budget learn it from their own answers",
+                ):
+                    await self._observe_budget_script(
+                        keys=[self.key],
+                        args=[
+                            seen.remaining,
+                            self.limit,
+                            repr(seen.reset_at - now),
+                            repr(_SAME_WINDOW),
+                            self._ttl_ms(),
+                        ],
+                    )
                 self._notify(reschedule=True)
         if seen.remaining == 0 and seen.reset_at is not None and seen.reset_at > now:
             # Spent before its reset (someone else shares the budget): everyone waits.
             await self.pause(seen.reset_at - now + RESET_GRACE, reason="budget spent")
 
     async def pause(self, seconds: float, *, reason: str = "the server asked") -> None:
-        left = await self._pause_script(
-            keys=[self.key],
-            args=[repr(max(0.0, seconds)), repr(self.interval), self.burst, self._ttl_ms()],
-        )
+        """Hold every process on this key for `seconds`, unless a longer pause is on already."""
+        async with redis_failures(
+            self._redis,
+            f"sharing a {seconds:.0f}s rate-limit pause on {self.key}",
+            "other processes on this budget were not told to pause",
+        ):
+            left = await self._pause_script(
+                keys=[self.key],
+                args=[repr(max(0.0, seconds)), repr(self.interval), self.burst, self._ttl_ms()],
+            )
         self._paused_until = self._clock() + float(left)
         self._notify()
         logger.debug(
@@ -322,9 +325,14 @@ class RedisLimiter(Limiter):
     async def _claim(self, now: float) -> Hold | None:
         if self.pacing == "budget" and self._metered is not False:
             return await self._claim_budget(now)
-        verdict, seconds = await self._claim_script(
-            keys=[self.key], args=[repr(self.interval), self.burst, self._ttl_ms()]
-        )
+        async with redis_failures(
+            self._redis,
+            f"taking a turn of the shared rate-limit budget {self.key}",
+            "the request was not sent",
+        ):
+            verdict, seconds = await self._claim_script(
+                keys=[self.key], args=[repr(self.interval), self.burst, self._ttl_ms()]
+            )
         wait = float(seconds)
         if verdict in (b"go", "go"):
             return None
@@ -334,16 +342,21 @@ class RedisLimiter(Limiter):
         return Hold(wait, f"pacing one request per {self.interval:.3f}s (shared)")
 
     async def _claim_budget(self, now: float) -> Hold | None:
-        verdict, seconds = await self._claim_budget_script(
-            keys=[self.key],
-            args=[
-                self.limit,
-                repr(self.headroom),
-                repr(RESET_GRACE),
-                repr(_PROBE_TIMEOUT),
-                self._ttl_ms(),
-            ],
-        )
+        async with redis_failures(
+            self._redis,
+            f"taking a turn of the shared rate-limit budget {self.key}",
+            "the request was not sent",
+        ):
+            verdict, seconds = await self._claim_budget_script(
+                keys=[self.key],
+                args=[
+                    self.limit,
+                    repr(self.headroom),
+                    repr(RESET_GRACE),
+                    repr(_PROBE_TIMEOUT),
+                    self._ttl_ms(),
+                ],
+            )
         wait = float(seconds)
         verdict = verdict.decode() if isinstance(verdict, bytes) else verdict
         if verdict == "go":

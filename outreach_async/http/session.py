@@ -1,7 +1,8 @@
 """HTTP for the Outreach API: one request in, one checked response out.
 
 The session knows content negotiation, authentication, retries and the rate limiter, and
-nothing about prospects or pages. Credentials go only to the API's own origin.
+nothing about prospects or pages. Credentials go only to the API's own origin. The media
+type it negotiates is JSON:API by default and plain JSON for APIs that speak it.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from ._urls import api_base_url, is_absolute, redirect_target, same_origin_url
 from .auth import Auth
 from .events import Hook, Hooks, RateLimitHit, RequestStarted, ResponseReceived, RetryScheduled
 from .ratelimit import InProcessLimiter, Limiter, LimiterWaitTooLong
-from .retry import UNACTED_STATUSES, RetryPolicy, server_requested_wait
+from .retry import RetryPolicy, applied_note, may_have_acted
 
 __all__ = ["DEFAULT_BASE_URL", "JSONAPI_MEDIA_TYPE", "Response", "Session", "Timeouts"]
 
@@ -62,6 +63,7 @@ class Timeouts:
     connect: float | None = 15.0
 
     def to_aiohttp(self) -> aiohttp.ClientTimeout:
+        """The same timeouts as aiohttp's `ClientTimeout`."""
         return aiohttp.ClientTimeout(total=self.total, connect=self.connect)
 
 
@@ -85,10 +87,26 @@ class Response:
         return self.payload
 
 
+@attrs.define
+class _Progress:
+    """How far one request has gone: attempts sent and counted, server waits, doubt."""
+
+    #: Attempts sent (for events and logs).
+    attempt: int = 0
+    #: Attempts that count against the policy's `max_attempts`.
+    counted: int = 0
+    #: Seconds spent in waits the server asked for.
+    server_waits: float = 0.0
+    #: An attempt failed in a way that may have followed a write the server carried out.
+    maybe_applied: bool = False
+
+
 class Session:
     """Sends requests to one API origin with auth, retries and rate limiting.
 
     Pass `http` to share an aiohttp session you own; the client then leaves it open.
+    `media_type` is sent as `Accept` and `Content-Type`. An auth whose header value is
+    empty sends no `Authorization` header, for APIs without credentials.
     """
 
     def __init__(
@@ -104,6 +122,7 @@ class Session:
         clock: Clock | None = None,
         sleep: Sleep | None = None,
         hooks: Iterable[Hook] = (),
+        media_type: str = JSONAPI_MEDIA_TYPE,
     ) -> None:
         self.base_url = api_base_url(base_url)
         if isinstance(max_body_size, bool) or not isinstance(max_body_size, int):
@@ -114,6 +133,7 @@ class Session:
         self.retry = retry or RetryPolicy()
         self.timeouts = timeouts or Timeouts()
         self.max_body_size = max_body_size
+        self.media_type = media_type
         self._clock = clock or time.time
         self._sleep = sleep or asyncio.sleep
         self.auth.attach(clock=self._clock, sleep=self._sleep)
@@ -128,6 +148,7 @@ class Session:
 
     @property
     def closed(self) -> bool:
+        """True once `close()` was called; requests then raise `ClientClosedError`."""
         return self._closed
 
     @property
@@ -182,18 +203,33 @@ class Session:
     ) -> Response:
         """Send one API request, retrying as the policy allows; raise typed errors.
 
-        `retry` replaces the session's policy for this request only.
+        `retry` replaces the session's policy for this request only. An error raised after
+        an attempt of a write that the server may have carried out has `maybe_applied`.
         """
         if self._closed:
-            raise ClientClosedError("this client is closed; create a new OutreachClient")
+            raise ClientClosedError("this client is closed; create a new one")
         method = method.upper()
         url = self.url_for(target, query)
         payload = None if body is None else json.dumps(body, separators=(",", ":")).encode()
-        policy = retry or self.retry
-        attempt = 0
+        progress = _Progress()
+        try:
+            return await self._send(method, url, payload, retry or self.retry, progress)
+        except OutreachError as error:
+            if progress.maybe_applied:
+                error.mark_maybe_applied(applied_note(method, str(url)))
+            raise
+
+    async def _send(
+        self,
+        method: str,
+        url: yarl.URL,
+        payload: bytes | None,
+        policy: RetryPolicy,
+        progress: _Progress,
+    ) -> Response:
         refreshed = False
         while True:
-            attempt += 1
+            progress.attempt += 1
             try:
                 waited = await self.limiter.acquire(max_wait=policy.max_wait)
             except LimiterWaitTooLong as held:
@@ -206,18 +242,22 @@ class Session:
                 self.limiter.release()
                 raise
             try:
-                return await self._attempt(method, url, payload, authorization, attempt, waited)
+                return await self._attempt(
+                    method, url, payload, authorization, progress.attempt, waited
+                )
             except APIError as failure:
                 if failure.status == 401 and not refreshed:
                     refreshed = True
                     if await self.auth.handle_unauthorized(authorization):
-                        attempt -= 1
+                        progress.attempt -= 1
                         continue
-                wait = await self._wait_or_raise(policy, failure, method, url, attempt)
+                wait = await self._wait_or_raise(policy, failure, method, url, progress)
             except TransportError as failure:
-                wait = await self._wait_or_raise(policy, failure, method, url, attempt)
+                wait = await self._wait_or_raise(policy, failure, method, url, progress)
             if wait > 0:
-                logger.debug("retrying %s %s in %.2fs (attempt %d)", method, url, wait, attempt + 1)
+                logger.debug(
+                    "retrying %s %s in %.2fs (attempt %d)", method, url, wait, progress.attempt + 1
+                )
                 await self._sleep(wait)
 
     async def _wait_or_raise(
@@ -226,29 +266,42 @@ class Session:
         failure: OutreachError,
         method: str,
         url: yarl.URL,
-        attempt: int,
+        progress: _Progress,
     ) -> float:
         """Seconds this request backs off before its next attempt; raise to give up.
 
-        When the server asked for a wait (a 429, a maintenance 503) the limiter pauses every
-        request of the client instead, and this one waits with the others in `acquire()`.
+        When the server asked for a wait (a 429, a 503 naming a time) the limiter pauses
+        every request of the client instead, and this one waits with the others in
+        `acquire()`; such a wait is not counted as an attempt.
         """
-        now = self._clock()
-        requested = server_requested_wait(failure, now) if isinstance(failure, APIError) else None
-        pauses = isinstance(failure, APIError) and (
-            failure.status == 429 or (requested is not None and failure.status in UNACTED_STATUSES)
-        )
+        if may_have_acted(failure, method=method):
+            progress.maybe_applied = True
         try:
-            wait = policy.wait_before_retry(failure, method=method, attempt=attempt, now=now)
-        except OutreachError:
-            if pauses and requested is not None:
-                await self.limiter.pause(requested, reason=f"{_status_of(failure)} from the server")
+            decision = policy.decide(
+                failure,
+                method=method,
+                attempt=progress.counted + 1,
+                now=self._clock(),
+                waited=progress.server_waits,
+            )
+        except RateLimited as refused:
+            if refused.retry_after is not None and refused.status in (429, 503):
+                await self.limiter.pause(
+                    refused.retry_after, reason=f"{refused.status} from the server"
+                )
             raise
-        self.hooks.emit(RetryScheduled(method, str(url), attempt, wait, pauses, failure))
-        if pauses:
-            await self.limiter.pause(wait, reason=f"{_status_of(failure)} from the server")
+        if decision.server_requested:
+            progress.server_waits += decision.wait
+        else:
+            progress.counted += 1
+        event = RetryScheduled(
+            method, str(url), progress.attempt, decision.wait, decision.pause, failure
+        )
+        self.hooks.emit(event)
+        if decision.pause:
+            await self.limiter.pause(decision.wait, reason=f"{_status_of(failure)} from the server")
             return 0.0
-        return wait
+        return decision.wait
 
     async def _attempt(
         self,
@@ -260,12 +313,10 @@ class Session:
         waited: float,
     ) -> Response:
         """One HTTP exchange in the limiter slot the caller acquired; releases that slot."""
-        headers = {
-            "Accept": JSONAPI_MEDIA_TYPE,
-            "Content-Type": JSONAPI_MEDIA_TYPE,
-            "Authorization": authorization,
-            "User-Agent": USER_AGENT,
-        }
+        headers = {"Accept": self.media_type, "Content-Type": self.media_type}
+        if authorization:
+            headers["Authorization"] = authorization
+        headers["User-Agent"] = USER_AGENT
         started = self._clock()
         try:
             http = self._session()
@@ -302,7 +353,7 @@ class Session:
             )
         if not 200 <= status < 300:
             raise _unexpected_status(method, url, status, response_headers)
-        payload = _decoded_json(method, url, status, response_headers, body)
+        payload = _decoded_json(method, url, status, response_headers, body, self.media_type)
         if payload is not None:
             body = b""  # held once, decoded: a big page is not kept twice
         return Response(status, response_headers, body, method, str(url), payload)
@@ -332,7 +383,7 @@ class Session:
 
     def _session(self) -> aiohttp.ClientSession:
         if self._closed:
-            raise ClientClosedError("this client is closed; create a new OutreachClient")
+            raise ClientClosedError("this client is closed; create a new one")
         if self._http is None:
             self._http = aiohttp.ClientSession(timeout=self.timeouts.to_aiohttp())
             _never_resend(self._http)
@@ -379,7 +430,12 @@ def _declared_length(raw: aiohttp.ClientResponse) -> int | None:
 
 
 def _decoded_json(
-    method: str, url: yarl.URL, status: int, headers: Mapping[str, str], body: bytes
+    method: str,
+    url: yarl.URL,
+    status: int,
+    headers: Mapping[str, str],
+    body: bytes,
+    expected: str,
 ) -> Any:
     """The body as JSON, checking that it says it is JSON and really is."""
     if not body:
@@ -387,7 +443,7 @@ def _decoded_json(
     content_type = headers.get("Content-Type", "").split(";", 1)[0].strip().lower()
     if content_type not in _JSON_MEDIA_TYPES:
         raise TransportError(
-            f"{method} {url}: expected {JSONAPI_MEDIA_TYPE} but the {status} response is "
+            f"{method} {url}: expected {expected} but the {status} response is "
             f"{content_type[:80] or 'untyped'}"
         )
     try:

@@ -8,6 +8,10 @@ decoded objects and only weak references to the resources built from them, so a 
 holds no reference cycle: a page is freed the moment it is dropped, not at the next run of
 the garbage collector (a resource kept alone still resolves its related resources).
 
+A relationship may carry only `links` or `meta` and no linkage; `related()` then raises
+`LinkageMissing` naming its `related` link, which the resource manager's `fetch_related()`
+reads. Top-level `meta` and `jsonapi` members are kept as they came.
+
 Attributes the client has never heard of are kept as they came. An attribute left out by a
 sparse fieldset is absent (`"name" not in resource.attributes`), which is not the same as an
 attribute the server sent as null.
@@ -32,7 +36,7 @@ import attrs
 
 from .._absent import ABSENT, Absent
 from .._converter import converter
-from ..errors import TransportError
+from ..errors import LinkageMissing, TransportError
 
 __all__ = [
     "Document",
@@ -63,6 +67,7 @@ class ResourceIdentifier:
     meta: Mapping[str, Any] | None = None
 
     def to_json(self) -> dict[str, Any]:
+        """The `{"type", "id"}` linkage object, as sent in relationships."""
         return {"type": self.type, "id": self.id}
 
 
@@ -92,6 +97,7 @@ class Relationship:
 
     @property
     def is_to_many(self) -> bool:
+        """True when `data` is a list (a to-many relationship)."""
         return isinstance(self.data, list)
 
     def identifiers(self) -> list[ResourceIdentifier]:
@@ -190,6 +196,7 @@ class Resource:
 
     @property
     def identifier(self) -> ResourceIdentifier:
+        """This resource's type and id, as a `ResourceIdentifier`."""
         if self.id is None:
             raise ValueError(f"this {self.type} has no id yet")
         return ResourceIdentifier(self.type, self.id)
@@ -197,12 +204,15 @@ class Resource:
     def related(self, name: str) -> Related:
         """The related resource(s): included resources where sent, identifiers otherwise.
 
-        Returns None for an empty to-one relationship and raises `KeyError` when the response
-        did not carry the relationship's linkage at all.
+        Returns None for an empty to-one relationship. Raises `LinkageMissing` (a
+        `KeyError`) when the response did not carry the relationship's linkage: the message
+        and its `related_url` name the `related` link where the server gave one.
         """
         relationship = self._relationship(name)
-        if relationship is None or relationship.data is ABSENT:
-            raise KeyError(f"{self.type} {self.id} carries no linkage for relationship {name!r}")
+        if relationship is None:
+            raise LinkageMissing(f"{self.type} {self.id} carries no relationship {name!r}")
+        if relationship.data is ABSENT:
+            raise _linkage_missing(self, name, relationship)
         data = relationship.data
         if isinstance(data, list):
             return [self._resolve(identifier) for identifier in data]
@@ -258,6 +268,19 @@ def resource_object(resource: Resource) -> Mapping[str, Any]:
 Related = Resource | ResourceIdentifier | list[Resource | ResourceIdentifier] | None
 
 
+def _linkage_missing(resource: Resource, name: str, relationship: Relationship) -> LinkageMissing:
+    related = relationship.links.related if relationship.links else None
+    what = f"{resource.type} {resource.id}: relationship {name!r} carries no linkage (data)"
+    if related:
+        return LinkageMissing(
+            f"{what}, only a related link ({related}); include it or read it with "
+            f"fetch_related(resource, {name!r})",
+            related,
+        )
+    carried = "meta only" if relationship.meta else "neither links nor data"
+    return LinkageMissing(f"{what}, {carried}; ask for it with include={name!r}")
+
+
 @attrs.define
 class Document:
     """A top-level JSON:API document."""
@@ -266,6 +289,8 @@ class Document:
     included: list[Resource] = attrs.field(factory=list)
     links: Links = attrs.field(factory=Links)
     meta: dict[str, Any] = attrs.field(factory=dict)
+    #: The top-level `jsonapi` object (`{"version": "1.0"}`), when the server sent one.
+    jsonapi: dict[str, Any] | None = None
 
     @property
     def resources(self) -> list[Resource]:
@@ -613,6 +638,7 @@ def _structure_document(value: Any, _: type) -> Document:
         included=included,
         links=_links(payload.get("links"), "/links") or Links(),
         meta=dict(_mapping(payload.get("meta", {}), "/meta")),
+        jsonapi=_optional_mapping(payload.get("jsonapi"), "/jsonapi"),
     )
 
 
@@ -679,6 +705,8 @@ def _unstructure_document(document: Document) -> dict[str, Any]:
         result["links"] = links
     if document.meta:
         result["meta"] = dict(document.meta)
+    if document.jsonapi is not None:
+        result["jsonapi"] = dict(document.jsonapi)
     return result
 
 

@@ -14,11 +14,12 @@ from typing import Any, Generic, Literal, TypeVar, cast
 
 import attrs
 
+from .._dialect import OUTREACH
 from ..errors import TransportError
 from ..http.session import Session
 from ..jsonapi.document import Document, Links, Resource, ResourceIdentifier
 from ..jsonapi.pagination import Page, Paginator
-from ..jsonapi.resources import RelationshipValue, ResourceManager
+from ..jsonapi.resources import CREATE_ATTEMPTS, RelationshipValue, ResourceManager
 from ..models._base import Model, from_resource
 from ._names import wire_fields, wire_filter, wire_include, wire_sort
 
@@ -65,27 +66,32 @@ class TypedPage(Generic[M]):
 
     @property
     def document(self) -> Document:
+        """The JSON:API document the page was read from."""
         return self.page.document
 
     @property
     def links(self) -> Links:
+        """The page's `links` (`next`, `prev`, `first`, ...)."""
         return self.page.links
 
     @property
     def meta(self) -> dict[str, Any]:
+        """The document's top-level `meta` (`count` when asked for, ...)."""
         return self.page.meta
 
     @property
     def next_url(self) -> str | None:
+        """The URL of the next page, None on the last page."""
         return self.page.next_url
 
     @property
     def count(self) -> int | None:
-        """`meta.count` when asked for with `count=True`."""
+        """`meta.count` when asked for with `count=True` (the page's `total`)."""
         return self.page.count
 
     @property
     def count_truncated(self) -> bool:
+        """True when the server stopped counting and `count` is a lower bound."""
         return self.page.count_truncated
 
     def __len__(self) -> int:
@@ -138,7 +144,9 @@ class TypedManager(Generic[M]):
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self.generic = ResourceManager(session, self.model.TYPE, self.model.PLURAL)
+        self.generic = ResourceManager(
+            session, self.model.TYPE, self.model.PLURAL, dialect=OUTREACH
+        )
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(model={self.model.__name__}, path={self.generic.path!r})"
@@ -216,12 +224,30 @@ class Gettable(TypedManager[M]):
 
 
 class Creatable(TypedManager[M]):
-    async def create(self, model: M, *, fields: Fields | None = None) -> M:
-        """Create a resource from the fields set on `model` (read-only ones are refused)."""
+    async def create(
+        self,
+        model: M,
+        *,
+        fields: Fields | None = None,
+        lookup: Mapping[str, Any] | None = None,
+        max_attempts: int = CREATE_ATTEMPTS,
+    ) -> M:
+        """Create a resource from the fields set on `model` (read-only ones are refused).
+
+        `lookup` is a filter matching only the new record (Python or wire names): after a
+        failure that may have created it, the record is looked up and returned, or created
+        again when it is not there (`ResourceManager.create`).
+
+        >>> await client.prospects.create(Prospect(emails=[email]), lookup={"emails": email})
+        """
         self._check_model(model, "create")
         attributes, relationships = model.write_payload("create")
         resource = await self.generic.create(
-            attributes, _relationships(relationships), fields=self._fields(fields)
+            attributes,
+            _relationships(relationships),
+            fields=self._fields(fields),
+            lookup=None if lookup is None else wire_filter(self.model, lookup),
+            max_attempts=max_attempts,
         )
         return self._convert(resource)
 
@@ -230,7 +256,9 @@ class Updatable(TypedManager[M]):
     async def update(self, resource: IdLike, changes: M, *, fields: Fields | None = None) -> M:
         """Change the fields set on `changes`, and only those (read-only ones are refused).
 
-        >>> await client.prospects.update(1, Prospect(title="CTO", account=None))
+            await client.prospects.update(1, Prospect(title="CTO", account=None))
+
+        A field set to None is sent as null; fields left ABSENT are not sent.
         """
         self._check_model(changes, "update")
         target = resource_id(resource, "resource")

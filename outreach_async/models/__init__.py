@@ -1,8 +1,8 @@
 """Typed models of every Outreach resource type.
 
->>> prospect = await client.prospects.get(1, include=["account"])
->>> prospect.first_name                    # str | None | Absent
->>> prospect.resolve(prospect.account)     # Account | None
+    prospect = await client.prospects.get(1, include=["account"])
+    prospect.first_name                    # str | None | Absent
+    prospect.resolve(prospect.account)     # Account | None
 
 See `outreach_async.models._base` for absent values, `extra` and relationships.
 """

@@ -176,8 +176,8 @@ class Model:
 
         None when the response did not include it (or `ref` is None or ABSENT).
 
-        >>> prospect = await client.prospects.get(1, include=["account"])
-        >>> account = prospect.resolve(prospect.account)   # Account | None
+            prospect = await client.prospects.get(1, include=["account"])
+            account = prospect.resolve(prospect.account)   # Account | None
         """
         if self._source is None or not isinstance(ref, ResourceIdentifier):
             return None

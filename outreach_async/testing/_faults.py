@@ -11,6 +11,9 @@ Per request, in this order of precedence:
 4. `error_rate`: a status drawn from `error_statuses` (500 `internalServerError`, 502 HTML,
    503 `serviceUnavailable`, others a JSON:API error named after the status).
 5. `truncate_rate`: the handler's answer is cut in half, per `truncate_mode`.
+6. For a write the handler carried out (2xx), the `after_write_*` rates: the answer is
+   replaced by a gateway's 503, 502 or 500 (plain text or HTML per `gateway_body`, never
+   JSON:API), or the connection drops. The write stays stored: only the answer is lost.
 
 Every answer (also an error, also a drop) is delayed by `latency` + uniform(0, `jitter`),
 and successful ones by `latency_per_record` per record as well. The record count is
@@ -18,8 +21,9 @@ and successful ones by `latency_per_record` per record as well. The record count
 `data` of the JSON body is counted.
 
 Each request draws the same five numbers from one `random.Random(settings.seed)`, whichever
-faults are on, so the same seed and the same request order replay the same faults; changing
-`settings.seed` reseeds. `FaultInjector.counts` records what was injected.
+faults are on, and each write one more from a second generator, so the same seed and the
+same request order replay the same faults; changing `settings.seed` reseeds.
+`FaultInjector.counts` records what was injected.
 
 Install (inside the rate limiter, so faulted and dropped requests spend budget as they would
 once they reached Outreach)::
@@ -44,8 +48,14 @@ import attrs
 from aiohttp import web
 
 from ._errors import jsonapi_error
-from ._request_keys import API_PREFIX, FAULT_KEY, RECORD_COUNT_KEY, is_api_request
-from ._settings import FakeSettings
+from ._request_keys import (
+    API_PREFIX,
+    FAULT_KEY,
+    RECORD_COUNT_KEY,
+    RequestFilter,
+    is_api_request,
+)
+from ._settings import ProtectionSettings
 
 if TYPE_CHECKING:  # typing only: older aiohttp releases lack these names
     from aiohttp.typedefs import Handler, Middleware
@@ -53,8 +63,13 @@ if TYPE_CHECKING:  # typing only: older aiohttp releases lack these names
 Sleep = Callable[[float], Awaitable[None]]
 
 FaultKind = Literal["none", "maintenance", "drop", "bad_gateway", "error", "truncate"]
+#: What happens after a write was carried out: a gateway's status, "drop", or nothing.
+AfterWrite = Literal[503, 502, 500, "drop"] | None
 
 BAD_GATEWAY_HTML = "<html><body><h1>502 Bad Gateway</h1></body></html>"
+#: Envoy's words when the upstream's answer is lost.
+GATEWAY_TEXT = "upstream connect error or disconnect/reset before headers. reset reason: "
+_READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 
 @attrs.frozen
@@ -79,6 +94,8 @@ class FaultCounts:
     #: Random error answers by status.
     errors: dict[int, int] = attrs.Factory(dict)
     truncated: int = 0
+    #: Writes carried out whose answer was then lost, by status (0 for a drop).
+    after_write: dict[int, int] = attrs.Factory(dict)
     delayed: int = 0
     delay_seconds: float = 0.0
 
@@ -86,24 +103,26 @@ class FaultCounts:
 class FaultInjector:
     """Draws faults for requests from one seeded generator; `sleep` is replaceable in tests."""
 
-    def __init__(self, settings: FakeSettings, *, sleep: Sleep = asyncio.sleep) -> None:
+    def __init__(self, settings: ProtectionSettings, *, sleep: Sleep = asyncio.sleep) -> None:
         self._settings = settings
         self._sleep = sleep
         self._seed = settings.seed
         self._random = random.Random(settings.seed)
+        self._after_write_random = _after_write_generator(settings.seed)
         self.counts = FaultCounts()
 
     def __repr__(self) -> str:
         return f"FaultInjector(seed={self._seed}, counts={self.counts!r})"
 
     @property
-    def settings(self) -> FakeSettings:
+    def settings(self) -> ProtectionSettings:
         return self._settings
 
     def reseed(self, seed: int | None = None) -> None:
         """Start the fault sequence over, from `seed` or `settings.seed`."""
         self._seed = self._settings.seed if seed is None else seed
         self._random = random.Random(self._seed)
+        self._after_write_random = _after_write_generator(self._seed)
 
     def plan(self, method: str, path: str, page_size: int | None) -> FaultPlan:
         """Decide one request's fault; draws exactly five numbers whatever the settings."""
@@ -134,6 +153,26 @@ class FaultInjector:
             return FaultPlan("truncate", None, delay)
         return FaultPlan("none", None, delay)
 
+    def after_write(self, method: str) -> AfterWrite:
+        """What happens to the answer of a write the handler carried out; one draw a write."""
+        if method.upper() in _READ_METHODS:
+            return None
+        if self._settings.seed != self._seed:
+            self.reseed()
+        config = self._settings.faults
+        draw = self._after_write_random.random()
+        outcomes: tuple[tuple[float, AfterWrite], ...] = (
+            (config.after_write_503_rate, 503),
+            (config.after_write_502_rate, 502),
+            (config.after_write_500_rate, 500),
+            (config.after_write_drop_rate, "drop"),
+        )
+        for rate, outcome in outcomes:
+            if draw < rate:
+                return outcome
+            draw -= rate
+        return None
+
     async def delay(self, seconds: float) -> None:
         if seconds > 0:
             self.counts.delayed += 1
@@ -141,12 +180,14 @@ class FaultInjector:
             await self._sleep(seconds)
 
 
-def fault_middleware(injector: FaultInjector) -> Middleware:
-    """Apply the injector's plan to every `/api/v2` request."""
+def fault_middleware(
+    injector: FaultInjector, applies: RequestFilter = is_api_request
+) -> Middleware:
+    """Apply the injector's plan to every request `applies` selects (`/api/v2` by default)."""
 
     @web.middleware
     async def inject_faults(request: web.Request, handler: Handler) -> web.StreamResponse:
-        if not is_api_request(request):
+        if not applies(request):
             return await handler(request)
         plan = injector.plan(request.method, request.path, _page_size(request))
         if plan.kind != "none" and plan.kind != "truncate":
@@ -174,6 +215,15 @@ def fault_middleware(injector: FaultInjector) -> Middleware:
             await injector.delay(plan.delay)
             return error_response(plan.status)
         response = await handler(request)
+        lost = injector.after_write(request.method)
+        if lost is not None and 200 <= response.status < 300:
+            status = 0 if lost == "drop" else lost
+            counts.after_write[status] = counts.after_write.get(status, 0) + 1
+            request[FAULT_KEY] = "drop_after_write" if lost == "drop" else "gateway_after_write"
+            await injector.delay(plan.delay)
+            if lost == "drop":
+                return _drop(request)
+            return gateway_response(lost, config.gateway_body)
         records = _record_count(request, response) if config.latency_per_record else 0
         await injector.delay(plan.delay + config.latency_per_record * records)
         if plan.kind == "truncate":
@@ -216,7 +266,26 @@ def error_response(status: int) -> web.Response:
     return jsonapi_error(status, error_id, phrase, f"{phrase}.")
 
 
-def _maintenance(settings: FakeSettings) -> web.Response:
+def gateway_response(status: int, form: Literal["text", "html"] = "text") -> web.Response:
+    """A gateway's own error answer: plain text or an HTML page, never JSON:API."""
+    phrase = HTTPStatus(status).phrase
+    if form == "html":
+        html = (
+            f"<html><head><title>{status} {phrase}</title></head><body>"
+            f"<center><h1>{status} {phrase}</h1></center><hr><center>nginx</center>"
+            "</body></html>"
+        )
+        return web.Response(status=status, text=html, content_type="text/html")
+    reason = "connection termination" if status != 500 else "remote reset"
+    return web.Response(status=status, text=GATEWAY_TEXT + reason, content_type="text/plain")
+
+
+def _after_write_generator(seed: int) -> random.Random:
+    """The generator of after-write faults: seeded from `seed`, apart from the other faults."""
+    return random.Random(f"{seed}:after-write")
+
+
+def _maintenance(settings: ProtectionSettings) -> web.Response:
     config = settings.faults
     seconds = config.maintenance_retry_after or 0.0
     now = settings.clock()

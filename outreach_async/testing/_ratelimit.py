@@ -27,8 +27,8 @@ import attrs
 from aiohttp import web
 
 from ._errors import jsonapi_error
-from ._request_keys import is_api_request, principal_of, request_key
-from ._settings import FakeSettings
+from ._request_keys import RequestFilter, is_api_request, principal_of, request_key
+from ._settings import ProtectionSettings
 
 if TYPE_CHECKING:  # typing only: older aiohttp releases lack these names
     from aiohttp.typedefs import Handler, Middleware
@@ -67,7 +67,7 @@ class Decision:
 class RateLimiter:
     """Fixed-window counters per principal, read against the settings on every request."""
 
-    def __init__(self, settings: FakeSettings) -> None:
+    def __init__(self, settings: ProtectionSettings) -> None:
         self._settings = settings
         self._usage: dict[int | str, Usage] = {}
 
@@ -75,7 +75,7 @@ class RateLimiter:
         return f"RateLimiter(principals={len(self._usage)})"
 
     @property
-    def settings(self) -> FakeSettings:
+    def settings(self) -> ProtectionSettings:
         return self._settings
 
     def take(self, principal: int | str) -> Decision:
@@ -151,14 +151,17 @@ def too_many_requests(decision: Decision, *, send_retry_after: bool) -> web.Resp
     return jsonapi_error(429, "rateLimitExceeded", "Rate Limit Exceeded", detail, headers=headers)
 
 
-def rate_limit_middleware(limiter: RateLimiter) -> Middleware:
-    """Count `/api/v2` requests per principal and answer 429 past the limit."""
+def rate_limit_middleware(
+    limiter: RateLimiter, applies: RequestFilter = is_api_request
+) -> Middleware:
+    """Count the requests `applies` selects (`/api/v2` by default) per principal and answer
+    429 past the limit."""
     settings = limiter.settings
 
     @web.middleware
     async def rate_limit(request: web.Request, handler: Handler) -> web.StreamResponse:
         config = settings.rate_limit
-        if not config.enabled or not is_api_request(request):
+        if not config.enabled or not applies(request):
             return await handler(request)
         decision = limiter.take(principal_of(request))
         request[RATE_LIMIT_HEADERS_KEY] = rate_limit_headers(

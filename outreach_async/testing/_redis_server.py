@@ -5,6 +5,9 @@ directory) and stops with the `with` block:
 
     with RedisServer() as server:
         limiter = RedisLimiter.from_url(server.url, "outreach:ratelimit:1")
+
+`persistent=True` writes every change to an append-only file, so that `halt()` (Redis down)
+then `restart()` (same port) comes back with the data, as a production Redis would.
 """
 
 from __future__ import annotations
@@ -30,10 +33,18 @@ class RedisServerError(RuntimeError):
 class RedisServer:
     """One `redis-server` process on 127.0.0.1, started by `start()` or `with`."""
 
-    def __init__(self, executable: str | None = None, *, startup_timeout: float = 10.0) -> None:
+    def __init__(
+        self,
+        executable: str | None = None,
+        *,
+        startup_timeout: float = 10.0,
+        persistent: bool = False,
+    ) -> None:
         self.executable = executable or os.environ.get(EXECUTABLE_VARIABLE) or "redis-server"
         self.startup_timeout = startup_timeout
+        self.persistent = persistent
         self.port: int | None = None
+        self._halted_port: int | None = None
         self._process: subprocess.Popen[bytes] | None = None
         self._directory: tempfile.TemporaryDirectory[str] | None = None
 
@@ -66,11 +77,13 @@ class RedisServer:
                 f"{self.executable!r} not found: install it (Debian: apt-get install "
                 f"redis-server) or set {EXECUTABLE_VARIABLE}"
             )
-        self._directory = tempfile.TemporaryDirectory(prefix="outreach-redis-")
+        if self._directory is None:
+            self._directory = tempfile.TemporaryDirectory(prefix="outreach-redis-")
         log = os.path.join(self._directory.name, "redis.log")
+        appendonly = ["yes", "--appendfsync", "always"] if self.persistent else ["no"]
         failure = ""
         for _ in range(3):
-            port = _free_port()
+            port = self._halted_port or _free_port()
             process = subprocess.Popen(
                 [
                     binary,
@@ -81,7 +94,7 @@ class RedisServer:
                     "--save",
                     "",
                     "--appendonly",
-                    "no",
+                    *appendonly,
                     "--dir",
                     self._directory.name,
                     "--logfile",
@@ -99,12 +112,27 @@ class RedisServer:
         self.stop()
         raise RedisServerError(f"redis-server did not start:\n{failure[-2000:]}")
 
+    def halt(self) -> None:
+        """Stop the process as a crash or an outage would; `restart()` brings it back."""
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+            self._process = None
+            self._halted_port, self.port = self.port, None
+
+    def restart(self) -> None:
+        """Start again on the same port, with the data if `persistent`."""
+        self.halt()
+        self.start()
+        self._halted_port = None
+
     def stop(self) -> None:
         """Stop the server and remove its directory. Safe to call twice."""
         if self._process is not None:
             _stop(self._process)
             self._process = None
         self.port = None
+        self._halted_port = None
         if self._directory is not None:
             self._directory.cleanup()
             self._directory = None

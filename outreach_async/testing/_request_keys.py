@@ -11,12 +11,14 @@ write these keys; handlers only need to set `RECORD_COUNT_KEY`:
   it; the fault layer multiplies it by `latency_per_record`. When absent, the fault layer
   counts `data` in the JSON body itself.
 - `FAULT_KEY` (`str`): the fault injected into this request, if any: "maintenance", "drop",
-  "bad_gateway", "error" or "truncate". Set by the fault layer, for request logs: a dropped
-  request's handler chain still returns a (never sent) response object.
+  "bad_gateway", "error", "truncate", "gateway_after_write" or "drop_after_write". Set by the
+  fault layer, for request logs: a dropped request's handler chain still returns a (never
+  sent) response object.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from aiohttp import web
@@ -35,6 +37,10 @@ USER_KEY: web.RequestKey[int | None] = request_key("outreach_user")
 PRINCIPAL_KEY: web.RequestKey[int | str] = request_key("outreach_principal")
 RECORD_COUNT_KEY: web.RequestKey[int] = request_key("outreach_record_count")
 FAULT_KEY: web.RequestKey[str] = request_key("outreach_fault")
+
+#: Which requests a protection layer (rate limit, faults) applies to; `is_api_request` for
+#: the Outreach fake, every request for a fake of another API.
+RequestFilter = Callable[[web.BaseRequest], bool]
 
 #: The static token and requests without the auth layer act as this user.
 DEFAULT_USER_ID = 1

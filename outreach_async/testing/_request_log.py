@@ -63,7 +63,7 @@ class RequestLog:
                 raise
             finally:
                 fault = request.get(FAULT_KEY)
-                if fault == "drop":
+                if fault in ("drop", "drop_after_write"):
                     status = NO_ANSWER
                 self.record(request.method, request.rel_url.human_repr(), status, fault)
 

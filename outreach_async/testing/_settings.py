@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Literal
+from typing import Literal, Protocol
 
 import attrs
 
@@ -64,6 +64,17 @@ class FaultSettings:
     #: "connection": full Content-Length, half the body, then close (a payload error);
     #: "json": a complete HTTP answer whose JSON body is cut in half.
     truncate_mode: Literal["connection", "json"] = "connection"
+    #: Faults *after* a write (any method but GET, HEAD, OPTIONS) was carried out: the record
+    #: is stored, then a gateway answers 503, 502 or 500 in its own words, or the connection
+    #: drops. Each has its own rate; one number is drawn per write, from a generator of its
+    #: own (seeded from `seed`), so these faults do not shift the others.
+    after_write_503_rate: float = 0.0
+    after_write_502_rate: float = 0.0
+    after_write_500_rate: float = 0.0
+    after_write_drop_rate: float = 0.0
+    #: How the gateway's answers read: "text" (`upstream connect error or disconnect/reset
+    #: before headers`, text/plain, as Envoy sends) or "html" (an nginx error page).
+    gateway_body: Literal["text", "html"] = "text"
 
 
 @attrs.define
@@ -85,6 +96,15 @@ class OAuthSettings:
     s2s_app_id: str = "fake-s2s-guid"
     s2s_public_key: str | None = attrs.field(default=None, repr=False)
     s2s_token_ttl: int = 3600
+
+
+class ProtectionSettings(Protocol):
+    """What the rate limiter and the fault injector read; every fake server's settings have it."""
+
+    seed: int
+    rate_limit: RateLimitSettings
+    faults: FaultSettings
+    clock: Callable[[], float]
 
 
 @attrs.define

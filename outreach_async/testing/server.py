@@ -10,12 +10,10 @@
 
 from __future__ import annotations
 
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
-from aiohttp import web
-
 from ._app import build_app
+from ._local_server import LocalServer
 from ._request_log import RequestLog
 from ._settings import FakeSettings, FaultSettings, OAuthSettings, RateLimitSettings
 from ._store import Store
@@ -27,7 +25,7 @@ if TYPE_CHECKING:
     from ._oauth import OAuthState
 
 
-class FakeOutreach:
+class FakeOutreach(LocalServer):
     """An in-memory Outreach API v2 server bound to `host:port` (a free port by default).
 
     Keyword arguments override the matching fields of `settings`: `seed`, `prospects`
@@ -70,24 +68,16 @@ class FakeOutreach:
             self.settings.faults = faults
         if oauth is not None:
             self.settings.oauth = oauth
-        self.host = host
-        self.port = port
+        super().__init__(host, port)
         #: Every request and its status (`total`, `by_status`, the latest `entries`).
         self.requests = RequestLog(request_log_size)
         #: The data: `ids(type)`, `get(type, id)`, `insert(...)`, `delete(...)`, `count(type)`.
         self.store = Store(self.settings)
         self.app = build_app(self.settings, self.store, request_log=self.requests)
-        self._runner: web.AppRunner | None = None
-
-    @property
-    def url(self) -> str:
-        """`http://127.0.0.1:PORT` (the port is known once started)."""
-        if self._runner is None:
-            raise RuntimeError("FakeOutreach is not started")
-        return f"http://{self.host}:{self.port}"
 
     @property
     def api_url(self) -> str:
+        """The API v2 base URL, `http://127.0.0.1:PORT/api/v2`: the client's `base_url`."""
         return self.url + "/api/v2"
 
     @property
@@ -128,42 +118,6 @@ class FakeOutreach:
         from ..auth.tokens import TokenPair
 
         return TokenPair.from_response(self.oauth.grant(user_id).as_json(), self.settings.clock())
-
-    @property
-    def started(self) -> bool:
-        return self._runner is not None
-
-    async def start(self) -> None:
-        if self._runner is not None:
-            return
-        runner = web.AppRunner(self.app, access_log=None, shutdown_timeout=1.0)
-        await runner.setup()
-        try:
-            site = web.TCPSite(runner, self.host, self.port)
-            await site.start()
-        except BaseException:
-            await runner.cleanup()
-            raise
-        address = runner.addresses[0]
-        self.port = int(address[1])
-        self._runner = runner
-
-    async def close(self) -> None:
-        runner, self._runner = self._runner, None
-        if runner is not None:
-            await runner.cleanup()
-
-    async def __aenter__(self) -> FakeOutreach:
-        await self.start()
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.close()
 
     def __repr__(self) -> str:
         where = f"{self.host}:{self.port}" if self.started else "not started"

@@ -273,7 +273,7 @@ async def test_offset_paging_stops_at_the_servers_cap(
     assert server.requests.by_status == {200: 3}
 
 
-@pytest.mark.fake_outreach(prospects=11_000)
+@pytest.mark.fake_outreach(prospects=11_001)
 async def test_offset_paging_stops_at_ten_thousand(client: OutreachClient) -> None:
     pages = client.resource("prospect").iterate(
         mode="offset", page_size=1000, fields={"prospect": ["firstName"]}
@@ -282,7 +282,20 @@ async def test_offset_paging_stops_at_ten_thousand(client: OutreachClient) -> No
     with pytest.raises(PaginationLimitError, match="use cursor paging"):
         async for page in pages.pages():
             read += len(page)
-    assert read == 11_000
+    assert read == 11_000, "offsets 0 to 10,000 were read; record 11,001 is out of reach"
+
+
+@pytest.mark.fake_outreach(prospects=11_000)
+async def test_offset_paging_reads_exactly_eleven_thousand_to_the_end(
+    client: OutreachClient, server: FakeOutreach
+) -> None:
+    pages = client.resource("prospect").iterate(
+        mode="offset", page_size=1000, fields={"prospect": ["firstName"]}
+    )
+    read = [len(page) async for page in pages.pages()]
+    assert read == [1000] * 11, "the page at offset 10,000 is allowed and holds the last record"
+    last = server.requests.paths()[-1]
+    assert "page[offset]=10000" in last and "count=true" in last
 
 
 async def test_count_is_exact_until_the_cap_then_truncated(

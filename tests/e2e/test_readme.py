@@ -10,10 +10,13 @@ from typing import Any
 import pytest
 
 import outreach_async
+import outreach_async.coursemailer
 from outreach_async import Auth, OutreachClient
-from outreach_async.testing import FakeOutreach
+from outreach_async.coursemailer import CourseMailerClient
+from outreach_async.testing import FakeCourseMailer, FakeOutreach
 
 README = Path(__file__).resolve().parents[2] / "README.md"
+COURSE_MAILER_GUIDE = README.parent / "docs" / "guides" / "coursemailer.md"
 
 
 def first_python_block(text: str) -> str:
@@ -63,3 +66,41 @@ async def test_the_quickstart_runs_against_the_fake_server(
     assert lines[-1] == (
         "  - resourceNotFound [Resource Not Found]: Could not find 'prospect' with ID '999999'."
     )
+
+
+def redirected_mailer(server: FakeCourseMailer) -> type[CourseMailerClient]:
+    """`CourseMailerClient` as the README uses it, sent to the fake course mailer instead."""
+
+    class Redirected(CourseMailerClient):
+        def __init__(self, base_url: str, *args: Any, **options: Any) -> None:
+            assert base_url == "https://mailer.example.com", "the example's placeholder URL"
+            super().__init__(server.url, *args, **options)
+
+    return Redirected
+
+
+async def test_the_course_mailer_example_runs_against_the_fake_server(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = first_python_block(COURSE_MAILER_GUIDE.read_text())
+    assert "DateConversion.NEW_START_DATE" in code and "asyncio.run(main())" in code
+    async with FakeCourseMailer() as server:
+        monkeypatch.setattr(
+            outreach_async.coursemailer, "CourseMailerClient", redirected_mailer(server)
+        )
+        await asyncio.to_thread(
+            exec, compile(code, str(COURSE_MAILER_GUIDE), "exec"), {"__name__": "mailer"}
+        )
+        copied = server.store.sequences[4].emails
+        source = server.store.sequences[1].emails
+
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "3 sequences"
+    first = min(email["date"] for email in source.values())
+    assert first != "2013-03-14 09:30"
+    listed = [line.split(" ", 3) for line in lines[1:-2]]
+    assert [int(parts[0]) for parts in listed] == sorted(copied)[:-1]
+    assert len(listed) == len(source)
+    assert listed[0][1:] == ["2013-03-14", "09:30:00", "Lesson 1: Welcome"]
+    assert lines[-2] == f"{max(copied)} None Bonus lesson"
+    assert lines[-1] == "not-found: no user 1 in sequence 4"

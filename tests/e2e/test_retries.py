@@ -40,7 +40,8 @@ async def test_reads_recover_from_5xx_drops_and_truncated_bodies(
     )
     async with client_of(server, clock, retry=PATIENT, hooks=[stats]) as client:
         single = [await client.prospects.get(number) for number in range(1, 31)]
-        listed = await client.resource("prospect").iterate(page_size=10).all()
+        pages = [page async for page in client.resource("prospect").iterate(page_size=10).pages()]
+    listed = [item for page in pages for item in page.items]
     assert [p.id for p in single] == list(range(1, 31))
     assert sorted(int(p.id) for p in listed) == server.store.ids("prospect")  # type: ignore[arg-type]
     faults = server.requests.by_fault
@@ -48,7 +49,10 @@ async def test_reads_recover_from_5xx_drops_and_truncated_bodies(
     assert injected[500] and injected[502] and injected[503], "every 5xx kind was injected"
     assert faults["drop"] and faults["truncate"]
     assert stats.requests == server.requests.total, "no attempt unseen by the retry policy"
-    assert stats.retries == server.requests.total - len(single) - 10
+    # A 502 on a page is not retried as it was: the paginator asks for a smaller page.
+    halved = [e for e in server.requests.entries if e.status == 502 and "page[size]" in e.path]
+    assert halved and len(pages) > 10
+    assert stats.retries + len(halved) == server.requests.total - len(single) - len(pages)
 
 
 @pytest.mark.parametrize("retry_after_format", ["iso", "iso-naive", "seconds", "http-date"])
@@ -78,7 +82,8 @@ async def test_maintenance_pauses_for_its_retry_after_then_succeeds(
             assert (await client.prospects.get(1)).id == 1
     [retry] = recorder.of(RetryScheduled)
     assert retry.paused and isinstance(retry.error, ServerError) and retry.error.status == 503
-    assert 119 <= retry.delay <= 120
+    # Seconds are exact; a time of day in whole seconds gets one more, for its lost fraction.
+    assert 119 <= retry.delay <= (120 if retry_after_format == "seconds" else 121)
     assert clock.now - started >= retry.delay
     assert server.requests.by_status == {503: 1, 201 if write else 200: 1}
     assert server.store.count("prospect") == before + write
@@ -114,15 +119,14 @@ async def test_a_create_is_never_performed_twice_under_faults(
         if isinstance(outcome, BaseException):
             failed += 1
             assert isinstance(outcome, TransportError | ServerError), outcome
-            assert not (isinstance(outcome, ServerError) and outcome.status == 503)
+            assert outcome.maybe_applied, "a 5xx or a lost answer may follow a stored write"
         else:
             assert stored[marker] == 1 and outcome["firstName"] == marker
     assert failed, "some creates met a fault the client must not repeat"
     posts = [e for e in server.requests.entries if e.method == "POST"]
-    assert len(recorder.of(RequestStarted)) == len(posts), "no POST sent behind the policy"
-    repeated = recorder.of(RetryScheduled)
-    assert all(isinstance(r.error, ServerError) and r.error.status == 503 for r in repeated)
-    assert len(repeated) == server.requests.by_status[503]
+    assert len(recorder.of(RequestStarted)) == len(posts) == len(markers), "no POST repeated"
+    assert server.requests.by_status[503], "a 503 other than maintenance is not repeated either"
+    assert recorder.of(RetryScheduled) == []
 
 
 async def test_a_dropped_kept_alive_connection_is_seen_by_the_retry_policy(

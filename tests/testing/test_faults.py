@@ -308,3 +308,72 @@ async def test_paths_outside_the_api_are_never_faulted(harness: Harness) -> None
     assert (status, body) == (200, b"outside the API")
     assert harness.slept == []
     assert harness.injector.counts.requests == 0
+
+
+@pytest.mark.parametrize(
+    ("rate", "status", "form", "content_type", "words"),
+    [
+        ("after_write_503_rate", 503, "text", "text/plain", "upstream connect error"),
+        ("after_write_502_rate", 502, "html", "text/html", "<h1>502 Bad Gateway</h1>"),
+        ("after_write_500_rate", 500, "text", "text/plain", "disconnect/reset before headers"),
+    ],
+)
+async def test_a_gateway_answers_in_its_own_words_after_a_write_was_stored(
+    harness: Harness, rate: str, status: int, form: str, content_type: str, words: str
+) -> None:
+    setattr(harness.faults, rate, 1.0)
+    harness.faults.gateway_body = form  # type: ignore[assignment]
+    async with harness.session.post(harness.server.make_url("/api/v2/prospects")) as response:
+        body = await response.text()
+        assert response.status == status
+        assert response.headers["Content-Type"].startswith(content_type)
+    assert words in body and "errors" not in body, "a gateway's body, not JSON:API"
+    assert harness.writes == 1, "the handler ran: the write is stored"
+    assert harness.injector.counts.after_write == {status: 1}
+    assert harness.observed == ["gateway_after_write"]
+    status_of_read, _, _ = await harness.get("/api/v2/prospects")
+    assert status_of_read == 200, "reads are not writes"
+
+
+async def test_a_connection_drops_after_a_write_was_stored(harness: Harness) -> None:
+    harness.faults.after_write_drop_rate = 1.0
+    with pytest.raises(aiohttp.ServerDisconnectedError):
+        await harness.post()
+    assert harness.writes == 1
+    assert harness.injector.counts.after_write == {0: 1}
+    assert harness.observed == ["drop_after_write"]
+
+
+def test_after_write_faults_have_their_own_rates_and_seed() -> None:
+    def outcomes(seed: int, **rates: float) -> list[object]:
+        settings = FakeSettings(seed=seed)
+        for name, value in rates.items():
+            setattr(settings.faults, f"after_write_{name}_rate", value)
+        injector = FaultInjector(settings)
+        return [injector.after_write("POST") for _ in range(2000)]
+
+    drawn = outcomes(3, **{"503": 0.1, "502": 0.05, "500": 0.05, "drop": 0.1})
+    shares = {kind: drawn.count(kind) / len(drawn) for kind in (503, 502, 500, "drop", None)}
+    assert shares[503] == pytest.approx(0.1, abs=0.03)
+    assert shares[502] == pytest.approx(0.05, abs=0.02)
+    assert shares[500] == pytest.approx(0.05, abs=0.02)
+    assert shares["drop"] == pytest.approx(0.1, abs=0.03)
+    assert shares[None] == pytest.approx(0.7, abs=0.04)
+    assert drawn == outcomes(3, **{"503": 0.1, "502": 0.05, "500": 0.05, "drop": 0.1})
+    assert drawn != outcomes(4, **{"503": 0.1, "502": 0.05, "500": 0.05, "drop": 0.1})
+    assert set(outcomes(3, drop=1.0)) == {"drop"}
+
+
+def test_after_write_faults_do_not_shift_the_other_faults() -> None:
+    def plans(after_write: float) -> list[FaultPlan]:
+        settings = FakeSettings(seed=5)
+        settings.faults.error_rate = 0.3
+        settings.faults.after_write_503_rate = after_write
+        injector = FaultInjector(settings)
+        result = []
+        for _ in range(50):
+            result.append(injector.plan("POST", "/api/v2/prospects", None))
+            injector.after_write("POST")
+        return result
+
+    assert plans(0.0) == plans(0.5)

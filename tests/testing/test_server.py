@@ -28,12 +28,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_public_names() -> None:
     assert set(testing.__all__) == {
+        "FakeCourseMailer",
         "FakeOutreach",
         "FakeSettings",
         "FaultSettings",
         "OAuthSettings",
         "RateLimitSettings",
     }
+    assert testing.FakeCourseMailer.__module__ == "outreach_async.testing.coursemailer.server"
     with pytest.raises(AttributeError):
         _ = testing.Nope  # type: ignore[attr-defined]
 
