@@ -154,7 +154,10 @@ async def test_cancelling_the_consumer_stops_every_worker() -> None:
                     await asyncio.sleep(0)
 
             task = asyncio.create_task(consume())
-            await asyncio.sleep(0.05)
+            for _ in range(500):  # the bounds requests first, however busy the machine
+                if len(_workers()) == 6:
+                    break
+                await asyncio.sleep(0.01)
             assert len(_workers()) == 6
             task.cancel()
             with pytest.raises(asyncio.CancelledError):

@@ -6,6 +6,7 @@ import asyncio
 import math
 from collections.abc import AsyncIterator
 from email.utils import formatdate
+from typing import Any
 
 import pytest
 from aiohttp import web
@@ -123,18 +124,18 @@ async def test_a_budget_spent_elsewhere_pauses_the_client_without_a_herd(
     assert server.requests.by_status == {200: 6, 429: stats.rate_limited}
 
 
-async def test_processes_sharing_a_redis_budget_stay_under_it() -> None:
-    """Three clients on one key against one real-time server allowing 20 requests a second.
-
-    Each alone would go at 17.6 a second; unless they share the pace, they trip the limit.
-    """
+async def clients_sharing_a_redis_budget(
+    processes: int, requests_each: int, **options: Any
+) -> dict[int, int]:
+    """`processes` clients, each with two tasks, on one Redis key against one real-time
+    server allowing 20 requests a second; the statuses the server answered."""
     async with FakeOutreach(rate_limit=RateLimitSettings(limit=20, window=1.0)) as server:
         with RedisServer() as redis:
             limiters = [
                 RedisLimiter.from_url(
-                    redis.url, "outreach:test:shared", limit=20, window=1.0, burst=2
+                    redis.url, "outreach:test:shared", limit=20, window=1.0, **options
                 )
-                for _ in range(3)
+                for _ in range(processes)
             ]
             clients = [
                 OutreachClient(server.token, base_url=server.api_url, limiter=limiter)
@@ -142,7 +143,7 @@ async def test_processes_sharing_a_redis_budget_stay_under_it() -> None:
             ]
 
             async def worker(client: OutreachClient, number: int) -> None:
-                for count in range(5):
+                for count in range(requests_each // 2):
                     await client.resource("prospect").get((number + count) % 100 + 1)
 
             try:
@@ -153,36 +154,17 @@ async def test_processes_sharing_a_redis_budget_stay_under_it() -> None:
                 for client, limiter in zip(clients, limiters, strict=True):
                     await client.close()
                     await limiter.aclose()
-    assert server.requests.by_status[200] == 30
-    assert server.requests.by_status[429] == 0
+        return dict(server.requests.by_status)
+
+
+async def test_processes_sharing_a_redis_budget_stay_under_it() -> None:
+    """Three clients, even pacing: each alone would go at 17.6 a second; unless they share
+    the pace, they trip the limit."""
+    statuses = await clients_sharing_a_redis_budget(3, 10, pacing="even", burst=2)
+    assert statuses == {200: 30}
 
 
 async def test_processes_sharing_a_redis_budget_spend_it_whole_without_a_429() -> None:
     """Two clients, budget pacing, 40 requests on a budget of 20 a second: two windows."""
-    async with FakeOutreach(rate_limit=RateLimitSettings(limit=20, window=1.0)) as server:
-        with RedisServer() as redis:
-            limiters = [
-                RedisLimiter.from_url(
-                    redis.url, "outreach:test:budget", limit=20, window=1.0, headroom=0.0
-                )
-                for _ in range(2)
-            ]
-            clients = [
-                OutreachClient(server.token, base_url=server.api_url, limiter=limiter)
-                for limiter in limiters
-            ]
-
-            async def worker(client: OutreachClient, number: int) -> None:
-                for count in range(10):
-                    await client.resource("prospect").get((number + count) % 100 + 1)
-
-            try:
-                await asyncio.gather(
-                    *(worker(client, number) for client in clients for number in range(2))
-                )
-            finally:
-                for client, limiter in zip(clients, limiters, strict=True):
-                    await client.close()
-                    await limiter.aclose()
-    assert server.requests.by_status[200] == 40
-    assert server.requests.by_status[429] == 0
+    statuses = await clients_sharing_a_redis_budget(2, 20, headroom=0.0)
+    assert statuses == {200: 40}

@@ -520,16 +520,8 @@ def _relationship_fast(item: Any) -> Relationship:
 def _identifier_fast(item: Any) -> ResourceIdentifier:
     if type(item) is not dict:
         raise _NotPlain
-    resource_type = item.get("type")
-    resource_id = item.get("id")
-    meta = item.get("meta")
-    if (
-        type(resource_type) is not str
-        or not (type(resource_id) is int or type(resource_id) is str)
-        or not (meta is None or type(meta) is dict)
-    ):
-        raise _NotPlain
-    return ResourceIdentifier(resource_type, resource_id, meta)
+    _check_identifier(item)
+    return ResourceIdentifier(item["type"], item["id"], item.get("meta"))
 
 
 def _links_fast(value: Any) -> Links:
