@@ -7,13 +7,16 @@ client speaking Outreach's dialect, with typed managers on top.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
+from typing import TypeVar
 
 import aiohttp
 
 from .auth.bearer import BearerToken, NoAuth
 from .http.auth import Auth
 from .http.events import Hook
+from .http.options import Headers, RequestOptions, Timeout
 from .http.ratelimit import Limiter
 from .http.retry import RetryPolicy
 from .http.session import DEFAULT_MAX_BODY_SIZE, Clock, Session, Sleep, Timeouts
@@ -22,6 +25,8 @@ from .jsonapi.dialect import JSONAPI, Dialect
 from .jsonapi.resources import ResourceManager
 
 __all__ = ["JsonApiClient"]
+
+J = TypeVar("J", bound="JsonApiClient")
 
 
 class JsonApiClient(SessionClient):
@@ -73,6 +78,32 @@ class JsonApiClient(SessionClient):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={str(self.session.base_url)!r})"
+
+    def with_options(
+        self: J,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> J:
+        """A client with other defaults, sharing this one's connections, limiter, auth, hooks.
+
+            fast = client.with_options(timeout=5, retry=RetryPolicy(max_attempts=1))
+
+        Only what is given changes (extra headers add to this client's). Closing the
+        derived client does nothing; the connections close with the client it came from.
+        """
+        options = RequestOptions(timeout=timeout, extra_headers=extra_headers, retry=retry)
+        state = dict(self.__dict__)
+        for klass in type(self).__mro__:
+            for name, value in vars(klass).items():
+                if isinstance(value, functools.cached_property):
+                    state.pop(name, None)  # a manager made for the old session
+        state["session"] = self.session.with_options(options)
+        state["_managers"] = {}
+        derived = object.__new__(type(self))
+        derived.__dict__.update(state)
+        return derived
 
     def resource(
         self, resource_type: str, path: str | None = None, *, plural: str | None = None

@@ -320,18 +320,27 @@ def returned(action: ActionSpec) -> str | None:
     return class_name(action.returns) if action.returns in RESOURCES else None
 
 
+#: The per-call options every generated method takes, and how it passes them on.
+OPTION_PARAMS = [
+    "        timeout: Timeout | None = None,",
+    "        extra_headers: Headers | None = None,",
+    "        retry: RetryPolicy | None = None,",
+]
+OPTION_NAMES = frozenset({"timeout", "extra_headers", "retry"})
+PASS_OPTIONS = "timeout=timeout, extra_headers=extra_headers, retry=retry"
+
+
 def member_action_block(spec: ResourceSpec, action: ActionSpec) -> list[str]:
     method = snake(action.name, MANAGER_RESERVED)
     result = returned(action)
-    signature = ["        self,", "        resource: IdLike,"]
-    if action.params:
-        signature.append("        *,")
+    signature = ["        self,", "        resource: IdLike,", "        *,"]
     for param in action.params:
         annotation = param_type(param)
         if param in action.required:
             signature.append(f"        {snake(param)}: {annotation},")
         else:
             signature.append(f"        {snake(param)}: {annotation} | None = None,")
+    signature += OPTION_PARAMS
     params = ", ".join(f"{p!r}: {snake(p)}" for p in action.params)
     lines = [
         "",
@@ -339,7 +348,9 @@ def member_action_block(spec: ResourceSpec, action: ActionSpec) -> list[str]:
         *signature,
         f"    ) -> {result or 'Resource'}:",
         *docstring(f"Run the `{action.name}` action on one {spec.type}.", "        "),
-        f"        answer = await self._member_action(resource, {action.name!r}, {{{params}}})",
+        "        answer = await self._member_action(",
+        f"            resource, {action.name!r}, {{{params}}}, {PASS_OPTIONS}",
+        "        )",
     ]
     lines.append(
         f"        return self._typed(answer, {result})" if result else "        return answer"
@@ -361,6 +372,7 @@ def collection_action_block(spec: ResourceSpec, action: ActionSpec) -> list[str]
             signature.append(f"        {snake(param)}: {annotation},")
         else:
             signature.append(f"        {snake(param)}: {annotation} | None = None,")
+    signature += OPTION_PARAMS
     attributes = ", ".join(f"{b.name!r}: {snake(b.name)}" for b in body)
     params = ", ".join(f"{p!r}: {snake(p)}" for p in action.params)
     text = (
@@ -374,7 +386,11 @@ def collection_action_block(spec: ResourceSpec, action: ActionSpec) -> list[str]
         f"    ) -> {result or 'Document'}:",
         *docstring(text, "        "),
         "        document = await self._collection_action(",
-        f"            {action.name!r}, {{{attributes}}}, attributes, {{{params}}}",
+        f"            {action.name!r},",
+        f"            {{{attributes}}},",
+        "            attributes,",
+        f"            {{{params}}},",
+        f"            {PASS_OPTIONS},",
         "        )",
     ]
     if result:
@@ -418,6 +434,9 @@ def managers_module() -> str:
         for action in (*spec.member_actions, *spec.collection_actions):
             if snake(action.name) in MANAGER_RESERVED:
                 raise SystemExit(f"{spec.type}: action {action.name} clashes with a method")
+            names = {snake(name) for name in (*action.params, *(b.name for b in action.body))}
+            if names & OPTION_NAMES:
+                raise SystemExit(f"{spec.type}: action {action.name} has a per-call option's name")
     exported = sorted(manager_name(spec) for spec in specs)
     models = sorted(class_name(spec.type) for spec in specs)
     lines = [
@@ -430,6 +449,8 @@ def managers_module() -> str:
         "from datetime import datetime",
         "from typing import Any",
         "",
+        "from ..http.options import Headers, Timeout",
+        "from ..http.retry import RetryPolicy",
         "from ..jsonapi.document import Document, Resource",
         "from ..models import (",
         *(f"    {name}," for name in models),

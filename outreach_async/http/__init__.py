@@ -17,10 +17,13 @@ from .events import (
     ResponseReceived,
     RetryScheduled,
 )
+from .options import RequestOptions
 from .ratelimit import InProcessLimiter, Limiter, RateLimitSnapshot
 from .ratelimit_redis import RedisLimiter
+from .raw import RawResponse, WithRawResponse, raw_response
 from .retry import RetryPolicy
-from .session import DEFAULT_BASE_URL, Response, Session, Timeouts
+from .session import DEFAULT_BASE_URL, Response, Session
+from .timeouts import Timeouts
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -32,7 +35,9 @@ __all__ = [
     "Limiter",
     "RateLimitHit",
     "RateLimitSnapshot",
+    "RawResponse",
     "RedisLimiter",
+    "RequestOptions",
     "RequestStarted",
     "RequestStats",
     "Response",
@@ -41,4 +46,6 @@ __all__ = [
     "RetryScheduled",
     "Session",
     "Timeouts",
+    "WithRawResponse",
+    "raw_response",
 ]

@@ -8,6 +8,7 @@ type it negotiates is JSON:API by default and plain JSON for APIs that speak it.
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import logging
 import re
@@ -34,8 +35,11 @@ from ..errors import (
 from ._urls import api_base_url, is_absolute, redirect_target, same_origin_url
 from .auth import Auth
 from .events import Hook, Hooks, RateLimitHit, RequestStarted, ResponseReceived, RetryScheduled
+from .options import RequestOptions
 from .ratelimit import InProcessLimiter, Limiter, LimiterWaitTooLong
+from .raw import record_response
 from .retry import RetryPolicy, applied_note, may_have_acted
+from .timeouts import Timeouts
 
 __all__ = ["DEFAULT_BASE_URL", "JSONAPI_MEDIA_TYPE", "Response", "Session", "Timeouts"]
 
@@ -53,18 +57,6 @@ logger = logging.getLogger("outreach_async")
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
-
-
-@attrs.frozen
-class Timeouts:
-    """Seconds allowed for a whole request, and for opening its connection."""
-
-    total: float | None = 120.0
-    connect: float | None = 15.0
-
-    def to_aiohttp(self) -> aiohttp.ClientTimeout:
-        """The same timeouts as aiohttp's `ClientTimeout`."""
-        return aiohttp.ClientTimeout(total=self.total, connect=self.connect)
 
 
 @attrs.frozen
@@ -142,6 +134,10 @@ class Session:
         self._http = http
         self._owns_http = http is None
         self._closed = False
+        #: What requests of this session do differently (a derived session's defaults).
+        self.options = RequestOptions()
+        #: The session that owns the connections; a derived session shares them.
+        self._root = self
 
     def __repr__(self) -> str:
         return f"Session(base_url={str(self.base_url)!r}, auth={self.auth!r})"
@@ -149,7 +145,7 @@ class Session:
     @property
     def closed(self) -> bool:
         """True once `close()` was called; requests then raise `ClientClosedError`."""
-        return self._closed
+        return self._root._closed
 
     @property
     def clock(self) -> Clock:
@@ -162,13 +158,33 @@ class Session:
         return self._sleep
 
     async def close(self) -> None:
-        """Close the aiohttp session if this session created it. Safe to call twice."""
-        if self._closed:
+        """Close the aiohttp session if this session created it. Safe to call twice.
+
+        A derived session (`with_options`) owns nothing: closing it leaves the connections
+        open for the session it came from, which closes them.
+        """
+        if self._closed or self._root is not self:
             return
         self._closed = True
         if self._owns_http and self._http is not None:
             await self._http.close()
         await self.auth.aclose()
+
+    def with_options(self, options: RequestOptions) -> Session:
+        """A session with other defaults (timeout, extra headers, retry policy).
+
+        It shares this session's connection pool, limiter, auth and hooks; only what
+        `options` gives differs. Per-call options and `client.with_options` both use it.
+        """
+        if not isinstance(options, RequestOptions):
+            raise TypeError(f"options: expected RequestOptions, got {type(options).__name__}")
+        if not options:
+            return self
+        derived = copy.copy(self)
+        derived.options = self.options.merged(options)
+        derived.retry = options.retry or self.retry
+        derived.timeouts = options.timeout or self.timeouts
+        return derived
 
     def url_for(self, target: str, query: str = "") -> yarl.URL:
         """An absolute URL for a path below the base URL, or a full URL on the same origin.
@@ -206,18 +222,20 @@ class Session:
         `retry` replaces the session's policy for this request only. An error raised after
         an attempt of a write that the server may have carried out has `maybe_applied`.
         """
-        if self._closed:
+        if self.closed:
             raise ClientClosedError("this client is closed; create a new one")
         method = method.upper()
         url = self.url_for(target, query)
         payload = None if body is None else json.dumps(body, separators=(",", ":")).encode()
         progress = _Progress()
         try:
-            return await self._send(method, url, payload, retry or self.retry, progress)
+            response = await self._send(method, url, payload, retry or self.retry, progress)
         except OutreachError as error:
             if progress.maybe_applied:
                 error.mark_maybe_applied(applied_note(method, str(url)))
             raise
+        record_response(response, self._clock())
+        return response
 
     async def _send(
         self,
@@ -313,17 +331,21 @@ class Session:
         waited: float,
     ) -> Response:
         """One HTTP exchange in the limiter slot the caller acquired; releases that slot."""
-        headers = {"Accept": self.media_type, "Content-Type": self.media_type}
+        headers = CIMultiDict({"Accept": self.media_type, "Content-Type": self.media_type})
         if authorization:
             headers["Authorization"] = authorization
         headers["User-Agent"] = USER_AGENT
+        headers.update(self.options.extra_headers)
+        extra: dict[str, Any] = {}
+        if self.options.timeout is not None:
+            extra["timeout"] = self.options.timeout.to_aiohttp()
         started = self._clock()
         try:
             http = self._session()
             self.hooks.emit(RequestStarted(method, str(url), attempt, waited))
             for _ in range(_MAX_REDIRECTS + 1):
                 async with http.request(
-                    method, url, data=payload, headers=headers, allow_redirects=False
+                    method, url, data=payload, headers=headers, allow_redirects=False, **extra
                 ) as raw:
                     if raw.status in _REDIRECT_STATUSES and method == "GET":
                         # Followed by hand, so the origin is checked before the token goes.
@@ -382,6 +404,8 @@ class Session:
         )
 
     def _session(self) -> aiohttp.ClientSession:
+        if self._root is not self:
+            return self._root._session()
         if self._closed:
             raise ClientClosedError("this client is closed; create a new one")
         if self._http is None:

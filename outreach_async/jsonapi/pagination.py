@@ -23,6 +23,7 @@ a page that starts with the same record as the one before, raises `PaginationErr
 from __future__ import annotations
 
 import asyncio
+import copy
 import math
 import re
 from collections.abc import AsyncIterator, Generator, Iterator
@@ -33,6 +34,7 @@ import attrs
 
 from ..errors import PaginationError, PaginationLimitError, ServerError, TransportError
 from ..http._urls import resolve_link
+from ..http.options import Headers, RequestOptions, Timeout
 from ..http.retry import RetryPolicy
 from ..http.session import Response, Session
 from .dialect import JSONAPI, Dialect
@@ -225,6 +227,19 @@ class Paginator:
 
     def __await__(self) -> Generator[Any, None, Page]:
         return self.first_page().__await__()
+
+    def with_options(
+        self,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> Paginator:
+        """The same read with other options for every page's request (this one is kept)."""
+        options = RequestOptions(timeout=timeout, extra_headers=extra_headers, retry=retry)
+        derived = copy.copy(self)
+        derived._session = self._session.with_options(options)
+        return derived
 
     async def first_page(self) -> Page:
         """The first page only."""

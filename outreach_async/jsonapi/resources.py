@@ -19,6 +19,9 @@ from typing import Any, TypeVar
 
 from ..errors import LinkageMissing, OutreachError, TransportError, ValidationError
 from ..http._urls import resolve_link
+from ..http.options import Headers, RequestOptions, Timeout
+from ..http.raw import WithRawResponse
+from ..http.retry import RetryPolicy
 from ..http.session import Response, Session
 from .dialect import JSONAPI, Dialect
 from .document import Document, Resource, ResourceIdentifier, parse_document, parse_resource
@@ -50,6 +53,10 @@ class ResourceManager:
 
     `path` is the collection's path below the base URL; by default the dialect's choice
     (JSON:API's convention: the type name itself). `plural` is an older name for `path`.
+
+    Every call takes `timeout` (seconds or `Timeouts`), `extra_headers` and `retry` (a
+    `RetryPolicy`) for that call only; `with_raw_response` answers with the HTTP response
+    behind each result.
     """
 
     def __init__(
@@ -83,10 +90,14 @@ class ResourceManager:
         *,
         include: str | Iterable[str] | None = None,
         fields: Mapping[str, str | Iterable[str]] | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Resource:
         """One resource by id; `include` adds related resources, reachable via `related()`."""
+        session = self._session_with(timeout, extra_headers, retry)
         query = self._encode(Query(include=include, fields=fields))
-        response = await self._session.request("GET", self._member(resource_id), query=query)
+        response = await session.request("GET", self._member(resource_id), query=query)
         return self._single(response.json(), f"GET {response.url}")
 
     async def create(
@@ -98,6 +109,9 @@ class ResourceManager:
         fields: Mapping[str, str | Iterable[str]] | None = None,
         lookup: Mapping[str, Any] | None = None,
         max_attempts: int = CREATE_ATTEMPTS,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Resource:
         """Create a resource and return it as the server stored it.
 
@@ -110,15 +124,14 @@ class ResourceManager:
         created is looked up and returned, or the create is posted again when there is none
         (`max_attempts` POSTs at most; see `create_once`).
         """
+        session = self._session_with(timeout, extra_headers, retry)
         if id is not None:
             self._member(id)
         sent = self._resource_object(id, attributes, relationships)
         query = self._encode(Query(fields=fields))
 
         async def post() -> Resource:
-            response = await self._session.request(
-                "POST", self.path, query=query, body={"data": sent}
-            )
+            response = await session.request("POST", self.path, query=query, body={"data": sent})
             return self._written(response, sent)
 
         if lookup is None:
@@ -128,7 +141,15 @@ class ResourceManager:
         filter_ = dict(lookup)
 
         async def find() -> builtins.list[Resource]:
-            return (await self.list(filter=filter_, fields=fields, page_size=2)).items
+            first = await self.list(
+                filter=filter_,
+                fields=fields,
+                page_size=2,
+                timeout=timeout,
+                extra_headers=extra_headers,
+                retry=retry,
+            )
+            return first.items
 
         return await create_once(post, find, max_attempts=max_attempts)
 
@@ -140,6 +161,9 @@ class ResourceManager:
         *,
         fields: Mapping[str, str | Iterable[str]] | None = None,
         reread: bool = False,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Resource:
         """Change only the given attributes and relationships; `type` and `id` are sent.
 
@@ -148,18 +172,33 @@ class ResourceManager:
         """
         if not attributes and not relationships:
             raise ValueError("update: give at least one attribute or relationship to change")
+        session = self._session_with(timeout, extra_headers, retry)
         sent = self._resource_object(resource_id, attributes, relationships)
         query = self._encode(Query(fields=fields))
-        response = await self._session.request(
+        response = await session.request(
             "PATCH", self._member(resource_id), query=query, body={"data": sent}
         )
         if reread and not _primary_resource(response.json()):
-            return await self.get(resource_id, fields=fields)
+            return await self.get(
+                resource_id,
+                fields=fields,
+                timeout=timeout,
+                extra_headers=extra_headers,
+                retry=retry,
+            )
         return self._written(response, sent)
 
-    async def delete(self, resource_id: int | str) -> None:
+    async def delete(
+        self,
+        resource_id: int | str,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
         """Delete a resource (204, or 200 with only `meta`)."""
-        await self._session.request("DELETE", self._member(resource_id))
+        session = self._session_with(timeout, extra_headers, retry)
+        await session.request("DELETE", self._member(resource_id))
 
     async def list(
         self,
@@ -172,6 +211,9 @@ class ResourceManager:
         page_size: int | None = None,
         new_filter_syntax: bool | None = None,
         mode: Mode = "cursor",
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Page:
         """The first page of the collection, with its links and meta."""
         return await self.iterate(
@@ -183,6 +225,9 @@ class ResourceManager:
             page_size=page_size,
             new_filter_syntax=new_filter_syntax,
             mode=mode,
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
 
     def iterate(
@@ -198,12 +243,17 @@ class ResourceManager:
         mode: Mode = "cursor",
         concurrency: int = 1,
         ordered: bool = True,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Paginator:
         """Every resource of the collection: `async for` items, `await` for the first page.
 
         `mode` is `cursor` (follow `links.next`), `number` (`page[number]`) or `offset`;
-        the last two fetch `concurrency` pages at a time once the end is known.
+        the last two fetch `concurrency` pages at a time once the end is known. The
+        options (`timeout`, `extra_headers`, `retry`) apply to every page's request.
         """
+        session = self._session_with(timeout, extra_headers, retry)
         query = Query(
             filter=filter or {},
             sort=sort,
@@ -214,7 +264,7 @@ class ResourceManager:
             new_filter_syntax=new_filter_syntax,
         )
         return Paginator(
-            self._session,
+            session,
             self.path,
             query,
             mode=mode,
@@ -223,12 +273,26 @@ class ResourceManager:
             ordered=ordered,
         )
 
-    async def fetch_page(self, url: str) -> Page:
+    async def fetch_page(
+        self,
+        url: str,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> Page:
         """A page by its full URL, such as a `links.next` kept from an earlier page."""
-        return await fetch_page(self._session, url, dialect=self.dialect)
+        session = self._session_with(timeout, extra_headers, retry)
+        return await fetch_page(session, url, dialect=self.dialect)
 
     async def fetch_related(
-        self, resource: Resource, name: str
+        self,
+        resource: Resource,
+        name: str,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Resource | builtins.list[Resource] | None:
         """Read a relationship's `related` link: the related resource, a list, or None.
 
@@ -241,15 +305,26 @@ class ResourceManager:
             raise LinkageMissing(
                 f"{resource.type} {resource.id}: relationship {name!r} has no related link"
             )
-        target = resolve_link(f"{str(self._session.base_url).rstrip('/')}/", link)
-        response = await self._session.request("GET", target)
+        session = self._session_with(timeout, extra_headers, retry)
+        target = resolve_link(f"{str(session.base_url).rstrip('/')}/", link)
+        response = await session.request("GET", target)
         document = parse_document(response.json(), where=f"GET {response.url}")
         return document.data
 
-    async def action(self, resource_id: int | str, name: str, **params: Any) -> Resource:
+    async def action(
+        self,
+        resource_id: int | str,
+        name: str,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
+        **params: Any,
+    ) -> Resource:
         """Run a member action: `POST /{type}s/{id}/actions/{name}?actionParams[...]`."""
+        session = self._session_with(timeout, extra_headers, retry)
         _check_action_name(name)
-        response = await self._session.request(
+        response = await session.request(
             "POST",
             f"{self._member(resource_id)}/actions/{name}",
             query=self.dialect.action_query(params),
@@ -263,19 +338,37 @@ class ResourceManager:
         *,
         params: Mapping[str, Any] | None = None,
         body_type: str | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Document:
         """Run a collection action such as `POST /batches/actions/prospectsAddToSequence`."""
+        session = self._session_with(timeout, extra_headers, retry)
         _check_action_name(name)
         body = None
         if attributes is not None:
             body = {"data": {"type": body_type or self.type, "attributes": dict(attributes)}}
-        response = await self._session.request(
+        response = await session.request(
             "POST",
             f"{self.path}/actions/{name}",
             query=self.dialect.action_query(params or {}),
             body=body,
         )
         return parse_document(response.json(), where=f"POST {response.url}")
+
+    @property
+    def with_raw_response(self) -> WithRawResponse:
+        """These calls, answering `RawResponse`s: `await people.with_raw_response.get(1)`."""
+        return WithRawResponse(self)
+
+    def _session_with(
+        self, timeout: Timeout | None, extra_headers: Headers | None, retry: RetryPolicy | None
+    ) -> Session:
+        """The session for one call: this manager's, with the call's options on top."""
+        if timeout is None and extra_headers is None and retry is None:
+            return self._session
+        options = RequestOptions(timeout=timeout, extra_headers=extra_headers, retry=retry)
+        return self._session.with_options(options)
 
     def _member(self, resource_id: int | str) -> str:
         if isinstance(resource_id, bool) or not isinstance(resource_id, int | str):

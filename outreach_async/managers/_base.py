@@ -4,7 +4,8 @@ The generated manager of a type is made of the mixins for the methods the type a
 (`Listable`, `Gettable`, `Creatable`, `Updatable`, `Deletable`), so `client.calls.update`
 does not exist: mypy reports it and Python raises AttributeError. Every call goes through a
 generic `ResourceManager` (`manager.generic`), so HTTP, retries and errors are the same as
-for `client.resource(type)`. Queries accept Python names as well as wire names.
+for `client.resource(type)`, and so are the per-call options (`timeout`, `extra_headers`,
+`retry`) and `with_raw_response`. Queries accept Python names as well as wire names.
 """
 
 from __future__ import annotations
@@ -16,6 +17,9 @@ import attrs
 
 from .._dialect import OUTREACH
 from ..errors import TransportError
+from ..http.options import Headers, Timeout
+from ..http.raw import WithRawResponse
+from ..http.retry import RetryPolicy
 from ..http.session import Session
 from ..jsonapi.document import Document, Links, Resource, ResourceIdentifier
 from ..jsonapi.pagination import Page, Paginator
@@ -111,6 +115,19 @@ class TypedPaginator(Generic[M]):
     def __await__(self) -> Generator[Any, None, TypedPage[M]]:
         return self.first_page().__await__()
 
+    def with_options(
+        self,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> TypedPaginator[M]:
+        """The same read with other options for every page's request (this one is kept)."""
+        paginator = self._paginator.with_options(
+            timeout=timeout, extra_headers=extra_headers, retry=retry
+        )
+        return TypedPaginator(paginator, self._convert)
+
     async def first_page(self) -> TypedPage[M]:
         """The first page only."""
         return self._typed(await self._paginator.first_page())
@@ -151,6 +168,12 @@ class TypedManager(Generic[M]):
     def __repr__(self) -> str:
         return f"{type(self).__name__}(model={self.model.__name__}, path={self.generic.path!r})"
 
+    @property
+    def with_raw_response(self) -> WithRawResponse:
+        """These calls, answering `RawResponse`s with `.parsed` models: `await
+        client.prospects.with_raw_response.get(1)`."""
+        return WithRawResponse(self)
+
     def _convert(self, resource: Resource) -> M:
         return self._typed(resource, self.model)
 
@@ -175,10 +198,24 @@ class TypedManager(Generic[M]):
             )
 
     async def _member_action(
-        self, resource: IdLike, name: str, params: Mapping[str, Any]
+        self,
+        resource: IdLike,
+        name: str,
+        params: Mapping[str, Any],
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Resource:
         given = {key: value for key, value in params.items() if value is not None}
-        return await self.generic.action(resource_id(resource, "resource"), name, **given)
+        return await self.generic.action(
+            resource_id(resource, "resource"),
+            name,
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
+            **given,
+        )
 
     async def _collection_action(
         self,
@@ -186,6 +223,10 @@ class TypedManager(Generic[M]):
         documented: Mapping[str, Any],
         attributes: Mapping[str, Any] | None,
         params: Mapping[str, Any],
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Document:
         body = {key: _jsonable(value) for key, value in documented.items() if value is not None}
         for key, value in (attributes or {}).items():
@@ -195,7 +236,14 @@ class TypedManager(Generic[M]):
                 )
             body[key] = _jsonable(value)
         given = {key: value for key, value in params.items() if value is not None}
-        return await self.generic.collection_action(name, body or None, params=given)
+        return await self.generic.collection_action(
+            name,
+            body or None,
+            params=given,
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
+        )
 
 
 def _jsonable(value: Any) -> Any:
@@ -213,12 +261,18 @@ class Gettable(TypedManager[M]):
         *,
         include: str | Iterable[str] | None = None,
         fields: Fields | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> M:
         """One resource by id; `include` makes related resources reachable via `resolve()`."""
         found = await self.generic.get(
             resource_id(resource, "resource"),
             include=wire_include(self.model, include),
             fields=self._fields(fields),
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._convert(found)
 
@@ -231,6 +285,9 @@ class Creatable(TypedManager[M]):
         fields: Fields | None = None,
         lookup: Mapping[str, Any] | None = None,
         max_attempts: int = CREATE_ATTEMPTS,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> M:
         """Create a resource from the fields set on `model` (read-only ones are refused).
 
@@ -248,12 +305,24 @@ class Creatable(TypedManager[M]):
             fields=self._fields(fields),
             lookup=None if lookup is None else wire_filter(self.model, lookup),
             max_attempts=max_attempts,
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._convert(resource)
 
 
 class Updatable(TypedManager[M]):
-    async def update(self, resource: IdLike, changes: M, *, fields: Fields | None = None) -> M:
+    async def update(
+        self,
+        resource: IdLike,
+        changes: M,
+        *,
+        fields: Fields | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> M:
         """Change the fields set on `changes`, and only those (read-only ones are refused).
 
             await client.prospects.update(1, Prospect(title="CTO", account=None))
@@ -266,15 +335,33 @@ class Updatable(TypedManager[M]):
             raise ValueError(f"update: changes.id {changes.id!r} is not {target!r}")
         attributes, relationships = changes.write_payload("update")
         updated = await self.generic.update(
-            target, attributes, _relationships(relationships), fields=self._fields(fields)
+            target,
+            attributes,
+            _relationships(relationships),
+            fields=self._fields(fields),
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._convert(updated)
 
 
 class Deletable(TypedManager[M]):
-    async def delete(self, resource: IdLike) -> None:
+    async def delete(
+        self,
+        resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> None:
         """Delete a resource."""
-        await self.generic.delete(resource_id(resource, "resource"))
+        await self.generic.delete(
+            resource_id(resource, "resource"),
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
+        )
 
 
 def _relationships(relationships: Mapping[str, Any]) -> dict[str, RelationshipValue]:
@@ -293,6 +380,9 @@ class Listable(TypedManager[M]):
         page_size: int | None = None,
         new_filter_syntax: bool | None = None,
         mode: Literal["cursor", "offset"] = "cursor",
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> TypedPaginator[M]:
         """Every resource of the collection: `async for` models, `await` for the first page."""
         paginator = self.generic.iterate(
@@ -304,12 +394,27 @@ class Listable(TypedManager[M]):
             page_size=page_size,
             new_filter_syntax=new_filter_syntax,
             mode=mode,
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return TypedPaginator(paginator, self._convert)
 
-    async def fetch_page(self, url: str) -> TypedPage[M]:
+    async def fetch_page(
+        self,
+        url: str,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> TypedPage[M]:
         """A page by its full URL, such as a `links.next` kept from an earlier page."""
-        page = await self.generic.fetch_page(url)
+        page = await self.generic.fetch_page(
+            url,
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
+        )
         return TypedPage(page, [self._convert(resource) for resource in page.items])
 
     async def list(
@@ -322,6 +427,9 @@ class Listable(TypedManager[M]):
         count: bool | None = None,
         page_size: int | None = None,
         new_filter_syntax: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> TypedPage[M]:
         """The first page of the collection, with its links and meta."""
         return await self.iterate(
@@ -332,4 +440,7 @@ class Listable(TypedManager[M]):
             count=count,
             page_size=page_size,
             new_filter_syntax=new_filter_syntax,
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )

@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
+from ..http.options import Headers, Timeout
+from ..http.retry import RetryPolicy
 from ..jsonapi.document import Document, Resource
 from ..models import (
     Account,
@@ -161,9 +163,15 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
     async def cancel(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `cancel` action on one batch."""
-        answer = await self._member_action(resource, "cancel", {})
+        answer = await self._member_action(
+            resource, "cancel", {}, timeout=timeout, extra_headers=extra_headers, retry=retry
+        )
         return self._typed(answer, Batch)
 
     async def confirm(
@@ -171,9 +179,19 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         resource: IdLike,
         *,
         confirmed_count: int | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `confirm` action on one batch."""
-        answer = await self._member_action(resource, "confirm", {"confirmedCount": confirmed_count})
+        answer = await self._member_action(
+            resource,
+            "confirm",
+            {"confirmedCount": confirmed_count},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
+        )
         return self._typed(answer, Batch)
 
     async def account_add_tags(
@@ -184,6 +202,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `accountAddTags` collection action; `attributes` adds body attributes the
         OpenAPI file does not name.
@@ -193,6 +214,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids, "tags": tags},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -204,6 +228,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `accountsAddAssignments` collection action; `attributes` adds body
         attributes the OpenAPI file does not name.
@@ -213,6 +240,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids, "userIds": user_ids},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -224,6 +254,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `accountsAssignOwner` collection action; `attributes` adds body attributes
         the OpenAPI file does not name.
@@ -233,6 +266,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids, "ownerId": owner_id},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -243,6 +279,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `accountsBulkModify` collection action; `attributes` adds body attributes
         the OpenAPI file does not name.
@@ -252,6 +291,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -262,6 +304,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `accountsDestroyAll` collection action; `attributes` adds body attributes
         the OpenAPI file does not name.
@@ -271,6 +316,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -281,6 +329,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `accountsRemoveAllAssignments` collection action; `attributes` adds body
         attributes the OpenAPI file does not name.
@@ -290,6 +341,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -301,6 +355,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `accountsRemoveAssignments` collection action; `attributes` adds body
         attributes the OpenAPI file does not name.
@@ -310,6 +367,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids, "userIds": user_ids},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -321,6 +381,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `accountsRemoveTags` collection action; `attributes` adds body attributes
         the OpenAPI file does not name.
@@ -330,6 +393,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids, "tags": tags},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -341,6 +407,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         filter: Mapping[str, Any] | None = None,
         object_name: str,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `customObjectBulkDelete` collection action; `attributes` adds body
         attributes the OpenAPI file does not name.
@@ -350,6 +419,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids},
             attributes,
             {"filter": filter, "objectName": object_name, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -361,6 +433,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         filter: Mapping[str, Any] | None = None,
         object_name: str,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `customObjectBulkModify` collection action; `attributes` adds body
         attributes the OpenAPI file does not name.
@@ -370,6 +445,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids},
             attributes,
             {"filter": filter, "objectName": object_name, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -381,6 +459,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `prospectsAddAssignments` collection action; `attributes` adds body
         attributes the OpenAPI file does not name.
@@ -390,6 +471,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids, "userIds": user_ids},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -401,6 +485,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `prospectsAddTags` collection action; `attributes` adds body attributes the
         OpenAPI file does not name.
@@ -410,6 +497,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids, "tags": tags},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -423,6 +513,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `prospectsAddToSequence` collection action; `attributes` adds body
         attributes the OpenAPI file does not name.
@@ -437,6 +530,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             },
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -448,6 +544,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `prospectsAssignAccount` collection action; `attributes` adds body
         attributes the OpenAPI file does not name.
@@ -457,6 +556,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"accountId": account_id, "ids": ids},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -468,6 +570,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `prospectsAssignOpportunity` collection action; `attributes` adds body
         attributes the OpenAPI file does not name.
@@ -477,6 +582,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids, "opportunityId": opportunity_id},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -488,6 +596,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `prospectsAssignOwner` collection action; `attributes` adds body attributes
         the OpenAPI file does not name.
@@ -497,6 +608,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids, "ownerId": owner_id},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -507,6 +621,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `prospectsBulkModify` collection action; `attributes` adds body attributes
         the OpenAPI file does not name.
@@ -516,6 +633,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -526,6 +646,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `prospectsDestroyAll` collection action; `attributes` adds body attributes
         the OpenAPI file does not name.
@@ -535,6 +658,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -545,6 +671,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `prospectsFinishAll` collection action; `attributes` adds body attributes
         the OpenAPI file does not name.
@@ -554,6 +683,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -564,6 +696,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `prospectsPauseAll` collection action; `attributes` adds body attributes the
         OpenAPI file does not name.
@@ -573,6 +708,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -583,6 +721,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `prospectsRemoveAllAssignments` collection action; `attributes` adds body
         attributes the OpenAPI file does not name.
@@ -592,6 +733,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -603,6 +747,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `prospectsRemoveAssignments` collection action; `attributes` adds body
         attributes the OpenAPI file does not name.
@@ -612,6 +759,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids, "userIds": user_ids},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -623,6 +773,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
         attributes: Mapping[str, Any] | None = None,
         filter: Mapping[str, Any] | None = None,
         skip_confirmation: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Batch:
         """Run the `prospectsRemoveTags` collection action; `attributes` adds body attributes
         the OpenAPI file does not name.
@@ -632,6 +785,9 @@ class BatchesBase(Listable[Batch], Gettable[Batch]):
             {"ids": ids, "tags": tags},
             attributes,
             {"filter": filter, "skipConfirmation": skip_confirmation},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Batch)
 
@@ -765,6 +921,9 @@ class Imports(Gettable[Import]):
         record_count: int | None = None,
         storage_key: str | None = None,
         attributes: Mapping[str, Any] | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Import:
         """Run the `accountsImport` collection action; `attributes` adds body attributes the
         OpenAPI file does not name.
@@ -780,6 +939,9 @@ class Imports(Gettable[Import]):
             },
             attributes,
             {},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Import)
 
@@ -790,6 +952,9 @@ class Imports(Gettable[Import]):
         file_name: str | None = None,
         records: abc.Sequence[Mapping[str, Any]] | None = None,
         attributes: Mapping[str, Any] | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Import:
         """Run the `bulkUpsert` collection action; `attributes` adds body attributes the
         OpenAPI file does not name.
@@ -799,6 +964,9 @@ class Imports(Gettable[Import]):
             {"dupeMethod": dupe_method, "fileName": file_name, "records": records},
             attributes,
             {},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Import)
 
@@ -809,6 +977,9 @@ class Imports(Gettable[Import]):
         file_name: str | None = None,
         records: abc.Sequence[Mapping[str, Any]] | None = None,
         attributes: Mapping[str, Any] | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Import:
         """Run the `customObjectBulkUpsert` collection action; `attributes` adds body
         attributes the OpenAPI file does not name.
@@ -818,6 +989,9 @@ class Imports(Gettable[Import]):
             {"dupeMethod": dupe_method, "fileName": file_name, "records": records},
             attributes,
             {},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Import)
 
@@ -825,11 +999,22 @@ class Imports(Gettable[Import]):
         self,
         *,
         attributes: Mapping[str, Any] | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Document:
         """Run the `generateUploadLink` collection action; `attributes` adds body attributes
         the OpenAPI file does not name.
         """
-        document = await self._collection_action("generateUploadLink", {}, attributes, {})
+        document = await self._collection_action(
+            "generateUploadLink",
+            {},
+            attributes,
+            {},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
+        )
         return document
 
     async def prospects_import(
@@ -841,6 +1026,9 @@ class Imports(Gettable[Import]):
         record_count: int | None = None,
         storage_key: str | None = None,
         attributes: Mapping[str, Any] | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Import:
         """Run the `prospectsImport` collection action; `attributes` adds body attributes the
         OpenAPI file does not name.
@@ -856,6 +1044,9 @@ class Imports(Gettable[Import]):
             },
             attributes,
             {},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed_document(document, Import)
 
@@ -865,12 +1056,21 @@ class Imports(Gettable[Import]):
         attributes: Mapping[str, Any] | None = None,
         hash: str,
         storage_key: str,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Document:
         """Run the `validateUpload` collection action; `attributes` adds body attributes the
         OpenAPI file does not name.
         """
         document = await self._collection_action(
-            "validateUpload", {}, attributes, {"hash": hash, "storageKey": storage_key}
+            "validateUpload",
+            {},
+            attributes,
+            {"hash": hash, "storageKey": storage_key},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return document
 
@@ -903,33 +1103,67 @@ class Mailboxes(
     async def link_ews_master_account(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Resource:
         """Run the `linkEwsMasterAccount` action on one mailbox."""
-        answer = await self._member_action(resource, "linkEwsMasterAccount", {})
+        answer = await self._member_action(
+            resource,
+            "linkEwsMasterAccount",
+            {},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
+        )
         return answer
 
     async def test_send(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Mailbox:
         """Run the `testSend` action on one mailbox."""
-        answer = await self._member_action(resource, "testSend", {})
+        answer = await self._member_action(
+            resource, "testSend", {}, timeout=timeout, extra_headers=extra_headers, retry=retry
+        )
         return self._typed(answer, Mailbox)
 
     async def test_sync(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Mailbox:
         """Run the `testSync` action on one mailbox."""
-        answer = await self._member_action(resource, "testSync", {})
+        answer = await self._member_action(
+            resource, "testSync", {}, timeout=timeout, extra_headers=extra_headers, retry=retry
+        )
         return self._typed(answer, Mailbox)
 
     async def unlink_ews_master_account(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Resource:
         """Run the `unlinkEwsMasterAccount` action on one mailbox."""
-        answer = await self._member_action(resource, "unlinkEwsMasterAccount", {})
+        answer = await self._member_action(
+            resource,
+            "unlinkEwsMasterAccount",
+            {},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
+        )
         return answer
 
 
@@ -1095,17 +1329,29 @@ class SequencesBase(
     async def activate(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Sequence:
         """Run the `activate` action on one sequence."""
-        answer = await self._member_action(resource, "activate", {})
+        answer = await self._member_action(
+            resource, "activate", {}, timeout=timeout, extra_headers=extra_headers, retry=retry
+        )
         return self._typed(answer, Sequence)
 
     async def deactivate(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Sequence:
         """Run the `deactivate` action on one sequence."""
-        answer = await self._member_action(resource, "deactivate", {})
+        answer = await self._member_action(
+            resource, "deactivate", {}, timeout=timeout, extra_headers=extra_headers, retry=retry
+        )
         return self._typed(answer, Sequence)
 
 
@@ -1122,25 +1368,43 @@ class SequenceStatesBase(
     async def finish(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> SequenceState:
         """Run the `finish` action on one sequenceState."""
-        answer = await self._member_action(resource, "finish", {})
+        answer = await self._member_action(
+            resource, "finish", {}, timeout=timeout, extra_headers=extra_headers, retry=retry
+        )
         return self._typed(answer, SequenceState)
 
     async def pause(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> SequenceState:
         """Run the `pause` action on one sequenceState."""
-        answer = await self._member_action(resource, "pause", {})
+        answer = await self._member_action(
+            resource, "pause", {}, timeout=timeout, extra_headers=extra_headers, retry=retry
+        )
         return self._typed(answer, SequenceState)
 
     async def resume(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> SequenceState:
         """Run the `resume` action on one sequenceState."""
-        answer = await self._member_action(resource, "resume", {})
+        answer = await self._member_action(
+            resource, "resume", {}, timeout=timeout, extra_headers=extra_headers, retry=retry
+        )
         return self._typed(answer, SequenceState)
 
 
@@ -1166,17 +1430,29 @@ class SequenceTemplates(
     async def activate(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> SequenceTemplate:
         """Run the `activate` action on one sequenceTemplate."""
-        answer = await self._member_action(resource, "activate", {})
+        answer = await self._member_action(
+            resource, "activate", {}, timeout=timeout, extra_headers=extra_headers, retry=retry
+        )
         return self._typed(answer, SequenceTemplate)
 
     async def deactivate(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> SequenceTemplate:
         """Run the `deactivate` action on one sequenceTemplate."""
-        answer = await self._member_action(resource, "deactivate", {})
+        answer = await self._member_action(
+            resource, "deactivate", {}, timeout=timeout, extra_headers=extra_headers, retry=retry
+        )
         return self._typed(answer, SequenceTemplate)
 
 
@@ -1204,17 +1480,29 @@ class Tasks(Listable[Task], Creatable[Task], Gettable[Task], Updatable[Task], De
     async def advance(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Task:
         """Run the `advance` action on one task."""
-        answer = await self._member_action(resource, "advance", {})
+        answer = await self._member_action(
+            resource, "advance", {}, timeout=timeout, extra_headers=extra_headers, retry=retry
+        )
         return self._typed(answer, Task)
 
     async def deliver(
         self,
         resource: IdLike,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Task:
         """Run the `deliver` action on one task."""
-        answer = await self._member_action(resource, "deliver", {})
+        answer = await self._member_action(
+            resource, "deliver", {}, timeout=timeout, extra_headers=extra_headers, retry=retry
+        )
         return self._typed(answer, Task)
 
     async def log_meet_in_person(
@@ -1224,6 +1512,9 @@ class Tasks(Listable[Task], Creatable[Task], Gettable[Task], Updatable[Task], De
         completion_note: str | None = None,
         task_disposition_id: int,
         task_purpose_id: int | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Task:
         """Run the `logMeetInPerson` action on one task."""
         answer = await self._member_action(
@@ -1234,6 +1525,9 @@ class Tasks(Listable[Task], Creatable[Task], Gettable[Task], Updatable[Task], De
                 "taskDispositionId": task_disposition_id,
                 "taskPurposeId": task_purpose_id,
             },
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed(answer, Task)
 
@@ -1243,12 +1537,18 @@ class Tasks(Listable[Task], Creatable[Task], Gettable[Task], Updatable[Task], De
         *,
         completion_action: str | None = None,
         completion_note: str | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Task:
         """Run the `markComplete` action on one task."""
         answer = await self._member_action(
             resource,
             "markComplete",
             {"completionAction": completion_action, "completionNote": completion_note},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed(answer, Task)
 
@@ -1257,9 +1557,19 @@ class Tasks(Listable[Task], Creatable[Task], Gettable[Task], Updatable[Task], De
         resource: IdLike,
         *,
         owner_id: int,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Task:
         """Run the `reassignOwner` action on one task."""
-        answer = await self._member_action(resource, "reassignOwner", {"ownerId": owner_id})
+        answer = await self._member_action(
+            resource,
+            "reassignOwner",
+            {"ownerId": owner_id},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
+        )
         return self._typed(answer, Task)
 
     async def reschedule(
@@ -1267,9 +1577,19 @@ class Tasks(Listable[Task], Creatable[Task], Gettable[Task], Updatable[Task], De
         resource: IdLike,
         *,
         due_at: datetime,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Task:
         """Run the `reschedule` action on one task."""
-        answer = await self._member_action(resource, "reschedule", {"dueAt": due_at})
+        answer = await self._member_action(
+            resource,
+            "reschedule",
+            {"dueAt": due_at},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
+        )
         return self._typed(answer, Task)
 
     async def snooze(
@@ -1278,10 +1598,18 @@ class Tasks(Listable[Task], Creatable[Task], Gettable[Task], Updatable[Task], De
         *,
         due_at: datetime | None = None,
         mark_as_urgent: bool | None = None,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Task:
         """Run the `snooze` action on one task."""
         answer = await self._member_action(
-            resource, "snooze", {"dueAt": due_at, "markAsUrgent": mark_as_urgent}
+            resource,
+            "snooze",
+            {"dueAt": due_at, "markAsUrgent": mark_as_urgent},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed(answer, Task)
 
@@ -1290,9 +1618,19 @@ class Tasks(Listable[Task], Creatable[Task], Gettable[Task], Updatable[Task], De
         resource: IdLike,
         *,
         note: str,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Task:
         """Run the `updateNote` action on one task."""
-        answer = await self._member_action(resource, "updateNote", {"note": note})
+        answer = await self._member_action(
+            resource,
+            "updateNote",
+            {"note": note},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
+        )
         return self._typed(answer, Task)
 
     async def update_opportunity_association(
@@ -1300,12 +1638,18 @@ class Tasks(Listable[Task], Creatable[Task], Gettable[Task], Updatable[Task], De
         resource: IdLike,
         *,
         opportunity_association: str,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
     ) -> Task:
         """Run the `updateOpportunityAssociation` action on one task."""
         answer = await self._member_action(
             resource,
             "updateOpportunityAssociation",
             {"opportunityAssociation": opportunity_association},
+            timeout=timeout,
+            extra_headers=extra_headers,
+            retry=retry,
         )
         return self._typed(answer, Task)
 
