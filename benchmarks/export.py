@@ -1,17 +1,21 @@
 """Export speed, exactness and memory against the fake Outreach server.
 
 Side by side in one run, each against the same fake server (its own process, 50 ms latency
-per request, records pre-built so every reader pays the same server cost):
+per request, full records: every attribute and relationship; the rate limit on at
+Outreach's 10,000 requests an hour; records pre-built so every reader pays the same server
+cost):
 
 - sequential cursor paging with plain aiohttp, as Singer's and Airbyte's taps do;
 - this library, sequentially (`ResourceManager.iterate`);
 - this library, partitioned (`PartitionedReader`, concurrency 16).
 
 Then exactness of a full export (`export_collection`) with 5% 5xx and 5% dropped connections,
-and the client's peak RSS exporting a large collection, measured in a child process.
+and the peak RSS of the `outreach-async export` command (page 1,000, concurrency 16, its own
+process) exporting 100,000 and 1,000,000 full records.
 
-    python benchmarks/export.py            # 100k records per run, 1,000,000 for memory
-    python benchmarks/export.py --quick    # under a minute; 100k records for memory
+    python benchmarks/export.py            # 100k records per run, 100k and 1M for memory
+    python benchmarks/export.py --quick    # 15k records per run, 50k and 100k for memory
+    python benchmarks/export.py --rss 100000 1000000   # the memory figures only
 
 The last line reads `speedup_uniform=<x> speedup_skewed=<y> exact=<true|false> peak_rss_mb=<z>`.
 """
@@ -40,7 +44,6 @@ from outreach_async.bulk.partition import PartitionedReader
 LATENCY = 0.05
 PAGE_SIZE = 100
 CONCURRENCY = 16
-FIELDS = ("firstName", "lastName", "updatedAt")
 JSONAPI = "application/vnd.api+json"
 
 
@@ -53,16 +56,18 @@ def _serve(connection: Any, options: dict[str, Any]) -> None:
             seed=7,
             prospects=options["records"],
             id_layout=options["layout"],
-            rate_limit=RateLimitSettings(enabled=False),
+            rate_limit=RateLimitSettings(),  # Outreach's: 10,000 requests an hour
             faults=FaultSettings(),
         )
-        server.settings.record_cache_size = options["records"] + 10
+        prebuild = options["prebuild"]
+        server.settings.record_cache_size = options["records"] + 10 if prebuild else 20_000
         await server.start()
         ids = server.store.ids("prospect")
-        for record in server.store.records("prospect", ids):  # build every record once
-            del record
+        if prebuild:
+            for record in server.store.records("prospect", ids):  # build every record once
+                del record
         server.settings.faults = FaultSettings(
-            latency=LATENCY,
+            latency=options["latency"],
             error_rate=options["error_rate"],
             error_statuses=(500, 502, 503),
             drop_rate=options["drop_rate"],
@@ -78,7 +83,13 @@ class Server:
     """A fake server in a child process."""
 
     def __init__(
-        self, records: int, layout: str = "dense", error_rate: float = 0.0, drop_rate: float = 0.0
+        self,
+        records: int,
+        layout: str = "dense",
+        error_rate: float = 0.0,
+        drop_rate: float = 0.0,
+        latency: float = LATENCY,
+        prebuild: bool = True,
     ) -> None:
         context = multiprocessing.get_context("spawn")
         self._parent, child = context.Pipe()
@@ -87,6 +98,8 @@ class Server:
             "layout": layout,
             "error_rate": error_rate,
             "drop_rate": drop_rate,
+            "latency": latency,
+            "prebuild": prebuild,
         }
         self._process = context.Process(target=_serve, args=(child, options), daemon=True)
 
@@ -105,9 +118,7 @@ class Server:
 async def raw_sequential(server: Server) -> tuple[float, list[int]]:
     """Follow `links.next` one page at a time with plain aiohttp."""
     headers = {"Authorization": f"Bearer {server.token}", "Content-Type": JSONAPI}
-    url: str | None = (
-        f"{server.url}/prospects?page[size]={PAGE_SIZE}&fields[prospect]={','.join(FIELDS)}"
-    )
+    url: str | None = f"{server.url}/prospects?page[size]={PAGE_SIZE}"
     ids: list[int] = []
     started = time.perf_counter()
     async with aiohttp.ClientSession(headers=headers) as session:
@@ -123,9 +134,7 @@ async def raw_sequential(server: Server) -> tuple[float, list[int]]:
 async def library_sequential(server: Server) -> tuple[float, list[int]]:
     started = time.perf_counter()
     async with OutreachClient(server.token, base_url=server.url) as client:
-        paginator = client.resource("prospect").iterate(
-            page_size=PAGE_SIZE, fields={"prospect": FIELDS}
-        )
+        paginator = client.resource("prospect").iterate(page_size=PAGE_SIZE)
         ids = [int(item.id) async for item in paginator]  # type: ignore[arg-type]
     return time.perf_counter() - started, ids
 
@@ -134,11 +143,7 @@ async def library_partitioned(server: Server) -> tuple[float, list[int]]:
     started = time.perf_counter()
     async with OutreachClient(server.token, base_url=server.url) as client:
         reader = PartitionedReader(
-            client.session,
-            "prospects",
-            Query(fields={"prospect": FIELDS}),
-            concurrency=CONCURRENCY,
-            page_size=PAGE_SIZE,
+            client.session, "prospects", Query(), concurrency=CONCURRENCY, page_size=PAGE_SIZE
         )
         ids = [int(item.id) async for item in reader]  # type: ignore[arg-type]
     return time.perf_counter() - started, ids
@@ -169,7 +174,7 @@ def exact_under_faults(records: int) -> bool:
             async def run() -> None:
                 async with OutreachClient(faulty.token, base_url=faulty.url) as client:
                     options = ExportOptions(
-                        "prospect", fields=FIELDS, concurrency=CONCURRENCY, page_size=PAGE_SIZE
+                        "prospect", concurrency=CONCURRENCY, page_size=PAGE_SIZE
                     )
                     await export_collection(client, options, target)
 
@@ -179,27 +184,47 @@ def exact_under_faults(records: int) -> bool:
     return sorted(exported) == sorted(expected) and len(exported) == len(set(exported))
 
 
-def peak_rss_mb(records: int) -> float:
-    """The peak RSS of a child process exporting every record to a file."""
-    with Server(records) as server:
+def peak_rss_mb(records: int) -> tuple[float, float]:
+    """Peak RSS (MB) and seconds of the export command exporting every record to a file."""
+    with Server(records, latency=0.0, prebuild=False) as server:
         command = [sys.executable, __file__, "--rss-child", server.url, server.token]
+        started = time.perf_counter()
         output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
-    return float(output.strip().splitlines()[-1])
+        seconds = time.perf_counter() - started
+    return float(output.strip().splitlines()[-1]), seconds
 
 
 def rss_child(url: str, token: str) -> None:
-    """Child process: export everything to a file, then print the peak RSS in MB."""
+    """Child process: run `outreach-async export` as a user does, then print the peak RSS."""
+    from outreach_async.cli import main as cli
 
-    async def run() -> None:
-        async with OutreachClient(token, base_url=url) as client:
-            options = ExportOptions(
-                "prospect", fields=FIELDS, concurrency=CONCURRENCY, page_size=1000
-            )
-            with tempfile.TemporaryDirectory() as folder:
-                await export_collection(client, options, Path(folder) / "out.jsonl")
-
-    asyncio.run(run())
+    os.environ["OUTREACH_ACCESS_TOKEN"] = token
+    with tempfile.TemporaryDirectory() as folder:
+        code = cli(
+            [
+                "export",
+                "prospect",
+                "-o",
+                str(Path(folder) / "out.jsonl"),
+                "--page-size",
+                "1000",
+                "--concurrency",
+                str(CONCURRENCY),
+                "--base-url",
+                url,
+            ]
+        )
+    assert code == 0
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def report_rss(sizes: list[int]) -> float:
+    peak = 0.0
+    for size in sizes:
+        rss, seconds = peak_rss_mb(size)
+        peak = max(peak, rss)
+        _print(f"export command peak RSS, {size:,} full records", f"{rss:.0f} MB in {seconds:.0f}s")
+    return peak
 
 
 def _print(label: str, value: str) -> None:
@@ -209,13 +234,19 @@ def _print(label: str, value: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="finish in under a minute")
+    parser.add_argument(
+        "--rss", type=int, nargs="+", help="only the memory figures, at these sizes"
+    )
     parser.add_argument("--rss-child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.rss_child:
         rss_child(*args.rss_child)
         return
+    if args.rss:
+        print(f"peak_rss_mb={report_rss(args.rss):.0f}")
+        return
     records = 15_000 if args.quick else 100_000
-    memory_records = 100_000 if args.quick else 1_000_000
+    memory_sizes = [50_000, 100_000] if args.quick else [100_000, 1_000_000]
     print(
         f"latency {LATENCY * 1000:.0f} ms/request, pages of {PAGE_SIZE}, "
         f"concurrency {CONCURRENCY}, {records:,} records, {os.cpu_count()} cores"
@@ -237,10 +268,7 @@ def main() -> None:
     exact = exact_under_faults(records // 3)
     _print("export exact under 5% 5xx and 5% dropped connections", str(exact).lower())
 
-    smaller = memory_records // (2 if args.quick else 10)
-    _print(f"client peak RSS exporting {smaller:,} records", f"{peak_rss_mb(smaller):.0f} MB")
-    whole = peak_rss_mb(memory_records)
-    _print(f"client peak RSS exporting {memory_records:,} records", f"{whole:.0f} MB")
+    whole = report_rss(memory_sizes)
     print(
         f"speedup_uniform={speedup_uniform:.1f} speedup_skewed={speedup_skewed:.1f} "
         f"exact={str(exact).lower()} peak_rss_mb={whole:.0f}"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
@@ -161,6 +162,7 @@ def _run_export(args: argparse.Namespace) -> int:
     options = _export_options(args)
     output = _checked_output(args.output, args.resume)
     progress = Progress(sys.stderr, enabled=not args.quiet)
+    _tune_garbage_collector()
     return asyncio.run(
         _export(token, base_url, options, output, args.resume, progress, sys.stderr, args.quiet)
     )
@@ -329,7 +331,17 @@ def _run_sync(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.exists() and not output.is_dir():
         raise UsageError(f"--output {args.output}: is a file; name a folder")
+    _tune_garbage_collector()
     return asyncio.run(_sync(token, base_url, options, args, sys.stderr))
+
+
+def _tune_garbage_collector() -> None:
+    """An export decodes millions of short-lived objects, freed by reference counting; the
+    cycle collector walking them costs a third of the CPU. This application (not the
+    library) collects less often, and never walks what start-up loaded (`gc.freeze`)."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
 
 
 async def _sync(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import random
 
 import pytest
 
 from outreach_async import OutreachClient, Query, RetryPolicy
+from outreach_async.bulk import partition
 from outreach_async.bulk.partition import PartitionedReader, RangeProgress
 
 from ._mini_collection import MiniCollection, serve
@@ -152,7 +154,10 @@ async def test_cancelling_the_consumer_stops_every_worker() -> None:
                     await asyncio.sleep(0)
 
             task = asyncio.create_task(consume())
-            await asyncio.sleep(0.05)
+            for _ in range(500):  # the bounds requests first, however busy the machine
+                if len(_workers()) == 6:
+                    break
+                await asyncio.sleep(0.01)
             assert len(_workers()) == 6
             task.cancel()
             with pytest.raises(asyncio.CancelledError):
@@ -160,6 +165,44 @@ async def test_cancelling_the_consumer_stops_every_worker() -> None:
             for _ in range(20):  # the consumer's end cancels the workers on the next turns
                 await asyncio.sleep(0)
             assert _workers() == []
+
+
+async def test_heavy_pages_are_not_read_ahead_of_a_slow_consumer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(partition, "VALUES_IN_HAND", 1)  # every page counts as heavy
+    collection = MiniCollection(list(range(1, 2001)), with_attributes=True)
+    async with serve(collection) as url:
+        async with OutreachClient("t", base_url=url) as client:
+            reader = PartitionedReader(client.session, "prospects", concurrency=8, page_size=10)
+            async with contextlib.aclosing(reader.pages()) as pages:
+                first = await anext(pages)
+                for _ in range(50):  # the consumer dawdles over its first page
+                    await asyncio.sleep(0.005)
+                # Two bounds requests, then pages: one with the consumer, one in hand.
+                assert collection.requests <= 2 + 3
+                before = collection.requests
+                for _ in range(50):
+                    await asyncio.sleep(0.005)
+                assert collection.requests == before  # nothing more while it dawdles
+                assert first.items
+                seen = [int(item.id) for item in first.items]  # type: ignore[arg-type]
+                async for page in pages:
+                    seen += [int(item.id) for item in page.items]  # type: ignore[arg-type]
+    assert sorted(seen) == list(range(1, 2001))
+
+
+async def test_light_pages_keep_every_worker_busy() -> None:
+    collection = MiniCollection(list(range(1, 2001)), latency=0.02)
+    async with serve(collection) as url:
+        async with OutreachClient("t", base_url=url) as client:
+            reader = PartitionedReader(client.session, "prospects", concurrency=8, page_size=10)
+            async with contextlib.aclosing(reader.pages()) as pages:
+                await anext(pages)
+                for _ in range(40):
+                    await asyncio.sleep(0.005)
+                # Eight workers, each with pages queued ahead of a consumer that waits.
+                assert collection.requests >= 2 + 8
 
 
 def test_bad_arguments_are_refused() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import random
 from email.utils import formatdate
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,7 @@ def headers(remaining: int | str, reset: float, limit: int = 100) -> dict[str, s
     }
 
 
-def limiter_on(clock: FakeClock, **options: int) -> InProcessLimiter:
+def limiter_on(clock: FakeClock, **options: Any) -> InProcessLimiter:
     return InProcessLimiter(clock=clock, sleep=clock.sleep, **options)
 
 
@@ -82,7 +83,7 @@ def test_a_reset_beyond_a_day_is_not_believed(reset: str) -> None:
 
 async def test_an_absurd_reset_does_not_stall_pacing() -> None:
     clock = FakeClock(NOW)
-    limiter = InProcessLimiter(clock=clock, sleep=clock.sleep)
+    limiter = InProcessLimiter(clock=clock, sleep=clock.sleep, pacing="even")
     await limiter.observe(headers(remaining=1000, reset=NOW + 10 * 365 * 86_400), NOW)
     waited = 0.0
     for _ in range(30):
@@ -134,7 +135,7 @@ def test_options_are_checked() -> None:
 
 
 async def test_one_probe_goes_first_while_the_budget_is_unknown(clock: FakeClock) -> None:
-    limiter = limiter_on(clock, burst=2)
+    limiter = limiter_on(clock, burst=2, pacing="even")
     tasks = [asyncio.create_task(limiter.acquire()) for _ in range(6)]
     await settle()
     assert granted(tasks) == 1
@@ -148,7 +149,7 @@ async def test_one_probe_goes_first_while_the_budget_is_unknown(clock: FakeClock
 
 
 async def test_requests_are_spaced_evenly_until_the_reset(clock: FakeClock) -> None:
-    limiter = limiter_on(clock, burst=0)
+    limiter = limiter_on(clock, burst=0, pacing="even")
     await limiter.observe(headers(10, clock.now + 100))
     for _ in range(5):
         await limiter.acquire()
@@ -158,7 +159,7 @@ async def test_requests_are_spaced_evenly_until_the_reset(clock: FakeClock) -> N
 
 
 async def test_idle_time_is_not_lost_the_pace_speeds_up(clock: FakeClock) -> None:
-    limiter = limiter_on(clock, burst=0)
+    limiter = limiter_on(clock, burst=0, pacing="even")
     await limiter.observe(headers(10, clock.now + 100))
     clock.now += 50  # nothing sent for half the window
     for _ in range(3):
@@ -168,7 +169,7 @@ async def test_idle_time_is_not_lost_the_pace_speeds_up(clock: FakeClock) -> Non
 
 
 async def test_burst_lets_requests_run_ahead_of_the_pace(clock: FakeClock) -> None:
-    limiter = limiter_on(clock, burst=3)
+    limiter = limiter_on(clock, burst=3, pacing="even")
     await limiter.observe(headers(10, clock.now + 100))
     for _ in range(4):
         await limiter.acquire()
@@ -184,7 +185,7 @@ async def test_irregular_gaps_never_leave_a_wait_too_short_for_the_clock(
     """Regression: a pacing wait below the epoch clock's resolution did not move the clock,
     so the head was held again and again, for ever on an injected clock."""
     gaps = random.Random(0)
-    limiter = limiter_on(clock, burst=3)
+    limiter = limiter_on(clock, burst=3, pacing="even")
     reset = clock.now + 3600
     await limiter.observe(headers(10_000, reset, limit=10_000))
     for remaining in range(9_999, 9_899, -1):
@@ -248,6 +249,65 @@ async def test_a_spent_budget_waits_for_the_reset_then_probes(clock: FakeClock) 
     await settle()
     assert granted(tasks) == 3
     assert clock.sleeps == [40 + RESET_GRACE]
+
+
+async def test_a_job_smaller_than_the_budget_left_is_not_delayed(clock: FakeClock) -> None:
+    limiter = limiter_on(clock)  # budget pacing, the default
+    reset = clock.now + 3600
+    started = clock.now
+    for remaining in range(9_999, 9_949, -1):  # 50 sequential requests
+        await limiter.acquire(max_wait=0)
+        limiter.release()
+        await limiter.observe(headers(remaining, reset, limit=10_000))
+    assert clock.sleeps == []
+    assert clock.now == started
+
+
+async def test_concurrent_requests_go_at_once_up_to_max_in_flight(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, max_in_flight=16)
+    await limiter.observe(headers(9_999, clock.now + 3600, limit=10_000))
+    tasks = [asyncio.create_task(limiter.acquire()) for _ in range(20)]
+    await settle()
+    assert granted(tasks) == 16
+    for _ in range(4):
+        limiter.release()
+    await settle()
+    assert granted(tasks) == 20
+    assert clock.sleeps == []
+
+
+async def test_budget_pacing_spends_the_budget_then_waits_for_the_reset(clock: FakeClock) -> None:
+    limiter = limiter_on(clock, max_in_flight=100)
+    reset = clock.now + 40
+    await limiter.observe(headers(30, reset))
+    tasks = [asyncio.create_task(limiter.acquire()) for _ in range(31)]
+    await settle()
+    assert granted(tasks) == 30  # every request the budget covers, without a wait
+    assert clock.sleeps == []  # the 31st waits for their answers: they may show more
+    for left in range(29, -1, -1):
+        limiter.release()
+        await limiter.observe(headers(left, reset))
+    await settle()
+    assert clock.sleeps == [40 + RESET_GRACE]  # spent: the 31st waits for the new window
+    assert granted(tasks) == 31  # and goes as its probe
+    await cancel_all(tasks)
+
+
+async def test_even_pacing_spaces_what_budget_pacing_sends_at_once(clock: FakeClock) -> None:
+    sleeps = {}
+    for pacing in ("budget", "even"):
+        paced = FakeClock()
+        limiter = limiter_on(paced, pacing=pacing, burst=0)
+        await limiter.observe(headers(10, paced.now + 100))
+        for _ in range(5):
+            await limiter.acquire()
+        sleeps[pacing] = paced.sleeps
+    assert sleeps == {"budget": [], "even": pytest.approx([10.0] * 4)}
+
+
+def test_an_unknown_pacing_is_refused() -> None:
+    with pytest.raises(ValueError, match="pacing: expected 'budget' or 'even'"):
+        InProcessLimiter(pacing="fast")  # type: ignore[arg-type]
 
 
 async def test_reserve_is_left_unspent(clock: FakeClock) -> None:
@@ -315,7 +375,7 @@ async def test_a_server_without_headers_is_not_paced(clock: FakeClock) -> None:
 
 
 async def test_a_pause_holds_every_task_with_one_sleep_then_probes(clock: FakeClock) -> None:
-    limiter = limiter_on(clock, burst=1)
+    limiter = limiter_on(clock, burst=1, pacing="even")
     await limiter.observe(headers(50, clock.now + 100))
     await limiter.pause(30)
     assert limiter.snapshot().paused_until == clock.now + 30
@@ -350,7 +410,7 @@ async def test_a_pause_beyond_max_wait_raises_at_once(clock: FakeClock) -> None:
 
 
 async def test_pacing_gaps_are_not_subject_to_max_wait(clock: FakeClock) -> None:
-    limiter = limiter_on(clock, burst=0)
+    limiter = limiter_on(clock, burst=0, pacing="even")
     await limiter.observe(headers(2, clock.now + 1000))
     await limiter.acquire(max_wait=1)
     await limiter.acquire(max_wait=1)
@@ -450,7 +510,7 @@ async def test_a_turn_granted_to_a_cancelled_waiter_is_given_back(clock: FakeClo
 
 
 async def test_a_reset_the_server_moves_earlier_is_believed(clock: FakeClock) -> None:
-    limiter = limiter_on(clock, burst=0)
+    limiter = limiter_on(clock, burst=0, pacing="even")
     await limiter.observe(headers(9000, clock.now + 3600, limit=10_000))
     # The budget changed under us: 3 requests per 3 s windows from now on.
     await limiter.observe(headers(2, clock.now + 3, limit=3))

@@ -44,7 +44,7 @@ def shared(redis: Redis, key: str, **options: Any) -> RedisLimiter:
 
 
 async def test_processes_share_one_pace(redis: Redis, key: str) -> None:
-    processes = [shared(redis, key, burst=3) for _ in range(4)]
+    processes = [shared(redis, key, burst=3, pacing="even") for _ in range(4)]
     verdicts = [await limiter._claim(0.0) for _ in range(2) for limiter in processes]
     # Four turns (one on time, three of burst) across all processes, then everyone waits.
     assert verdicts[:4] == [None] * 4
@@ -61,6 +61,64 @@ async def test_the_pace_leaves_headroom_and_burst_below_the_limit(redis: Redis, 
     assert limiter.interval == pytest.approx(30 / 289)
 
 
+def window_headers(remaining: int, reset_in: float, limit: int = 10) -> dict[str, str]:
+    return {
+        "X-RateLimit-Limit": str(limit),
+        "X-RateLimit-Remaining": str(remaining),
+        "X-RateLimit-Reset": repr(reset_in),
+    }
+
+
+async def test_budget_pacing_lets_a_small_job_through_without_waiting(
+    redis: Redis, key: str
+) -> None:
+    processes = [shared(redis, key, limit=10_000, window=3600.0) for _ in range(4)]
+    assert await processes[0]._claim(0.0) is None  # the probe of the window
+    waiting = await processes[1]._claim(0.0)
+    assert waiting is not None and not waiting.long  # the others wait for its answer
+    await processes[0].observe(window_headers(9_999, 3600, limit=10_000))
+    verdicts = [await processes[n % 4]._claim(0.0) for n in range(49)]
+    assert verdicts == [None] * 49  # 50 requests on a fresh budget: none held
+
+
+async def test_budget_pacing_spends_the_shared_budget_then_waits_for_the_reset(
+    redis: Redis, key: str
+) -> None:
+    one, other = shared(redis, key), shared(redis, key)
+    assert await one._claim(0.0) is None
+    await one.observe(window_headers(9, 20))
+    verdicts = [await (one if n % 2 else other)._claim(0.0) for n in range(9)]
+    assert verdicts == [None] * 9  # the rest of the 10, at once
+    hold = await other._claim(0.0)
+    assert hold is not None and hold.long and hold.seconds is not None
+    assert 19 < hold.seconds <= 20 + RESET_GRACE
+    assert "spent" in hold.reason
+
+
+async def test_budget_pacing_leaves_what_others_spent_and_the_headroom(
+    redis: Redis, key: str
+) -> None:
+    limiter = shared(redis, key, limit=100, headroom=0.1)
+    assert await limiter._claim(0.0) is None
+    # The server counted 21 requests: the probe, and 20 that did not go through this key.
+    await limiter.observe(window_headers(79, 20, limit=100))
+    granted = 1
+    while await limiter._claim(0.0) is None:
+        granted += 1
+    assert granted == 90 - 20  # 100 less 10% headroom, less the 20 spent elsewhere
+
+
+async def test_budget_pacing_probes_again_after_a_pause(redis: Redis, key: str) -> None:
+    limiter = shared(redis, key)
+    assert await limiter._claim(0.0) is None
+    await limiter.observe(window_headers(9, 20))
+    await limiter.pause(0.05)
+    await asyncio.sleep(0.06)
+    assert await limiter._claim(0.0) is None  # one request after the pause
+    hold = await limiter._claim(0.0)
+    assert hold is not None and not hold.long  # the rest wait for its answer
+
+
 async def test_a_pause_reaches_every_process(redis: Redis, key: str) -> None:
     one, other = shared(redis, key), shared(redis, key)
     await one.pause(30)
@@ -72,7 +130,7 @@ async def test_a_pause_reaches_every_process(redis: Redis, key: str) -> None:
 
 
 async def test_after_a_pause_one_request_goes_then_the_pace(redis: Redis, key: str) -> None:
-    one, other = shared(redis, key, burst=3), shared(redis, key, burst=3)
+    one, other = (shared(redis, key, burst=3, pacing="even") for _ in range(2))
     await one.pause(0.2)
     waits: list[float] = []
 

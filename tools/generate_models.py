@@ -232,7 +232,7 @@ def structure_block(spec: ResourceSpec) -> list[str]:
         elif "d" in flags:
             read = f"to_date({read}, {attribute.name!r})"
         lines.append(f"    m.{field} = {read}")
-    lines.append("    rels = dict(r.relationships)")
+    lines.append("    rels = relationship_entries(r)")
     for relationship in spec.relationships:
         function = "to_many" if relationship.to_many else "to_one"
         lines.append(f"    m.{names[relationship.name]} = {function}(rels, {relationship.name!r})")
@@ -258,7 +258,7 @@ def models_module() -> str:
         "import attrs",
         "",
         "from .._absent import ABSENT, Absent",
-        "from ..jsonapi.document import Resource",
+        "from ..jsonapi.document import Resource, relationship_entries",
         "from ._base import (",
         "    Model,",
         "    Ref,",

@@ -1,14 +1,18 @@
-"""Turning resources into JSON Lines or CSV rows for the export command."""
+"""Turning resources into JSON Lines or CSV rows for the export command.
+
+Records are written from the resource objects as decoded (`resource_object`), not through
+models and back, with orjson when it is installed.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from ..jsonapi.document import Resource, ResourceIdentifier
+from .._json import dumps
+from ..jsonapi.document import Resource, ResourceIdentifier, resource_object
 
 __all__ = ["CsvFormat", "JsonLinesFormat", "OutputFormat"]
 
@@ -33,12 +37,13 @@ class JsonLinesFormat:
     def encode(self, records: Sequence[Resource]) -> bytes:
         lines = []
         for record in records:
-            item = record.to_json()
-            related = self._related(record)
-            if related:
-                item["related"] = related
-            lines.append(json.dumps(item, separators=(",", ":"), ensure_ascii=False))
-        return ("\n".join(lines) + "\n").encode() if lines else b""
+            item = resource_object(record)
+            if self._include:
+                related = self._related(record)
+                if related:
+                    item = {**item, "related": related}
+            lines.append(dumps(item))
+        return b"\n".join(lines) + b"\n" if lines else b""
 
     def _related(self, record: Resource) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -55,7 +60,7 @@ def _related_json(value: Any) -> Any:
     if isinstance(value, list):
         return [_related_json(item) for item in value]
     if isinstance(value, Resource):
-        return value.to_json()
+        return resource_object(value)
     if isinstance(value, ResourceIdentifier):
         return value.to_json()
     return None
@@ -108,7 +113,7 @@ class CsvFormat:
                         for path, names in self._related
                         for cell in _related_cells(record, path, names)
                     ),
-                    json.dumps(extra, separators=(",", ":"), ensure_ascii=False) if extra else "",
+                    dumps(extra).decode() if extra else "",
                 ]
             )
         return self._rows(rows)
@@ -126,28 +131,25 @@ def _cell(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict | list):
-        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+        return dumps(value).decode()
     return str(value)
 
 
 def _linkage_cell(record: Resource, name: str) -> str:
-    relationship = record.relationships.get(name)
-    if relationship is None:
-        return ""
-    identifiers = relationship.identifiers()
-    if relationship.is_to_many:
-        return json.dumps([identifier.id for identifier in identifiers])
-    return _cell(identifiers[0].id) if identifiers else ""
+    try:
+        related = record.related(name)  # builds this relationship only
+    except KeyError:
+        return ""  # not sent, or links only
+    if isinstance(related, list):
+        return dumps([item.id for item in related]).decode()
+    return "" if related is None else _cell(related.id)
 
 
 def _related_cells(record: Resource, path: str, names: Sequence[str]) -> list[str]:
     """The cells of one included path: a value per name, or JSON arrays along a to-many."""
     found, many = _follow(record, path.split("."))
     if many:
-        return [
-            json.dumps([item.attributes.get(name) for item in found], ensure_ascii=False)
-            for name in names
-        ]
+        return [dumps([item.attributes.get(name) for item in found]).decode() for name in names]
     item = found[0] if found else None
     return [_cell(item.attributes.get(name)) if item else "" for name in names]
 

@@ -185,6 +185,7 @@ async def export_collection(
             if isinstance(reader, PartitionedReader):
                 _update_total(progress, reader, records)
             progress.advance(len(page.items), client.rate_limit.remaining)
+            del page, data  # not held while the next page is awaited
             if time.monotonic() - last_checkpoint >= CHECKPOINT_INTERVAL:
                 await save()
                 last_checkpoint = time.monotonic()

@@ -14,6 +14,12 @@ fail at proxies); the size grows back after a run of good pages.
 `checkpoint()` describes what the consumer has acknowledged, range by range, so an export
 can stop at any moment and `resume_from` a checkpoint without gaps or duplicates.
 
+Memory stays flat however heavy the records: a page is "in hand" from its request until the
+consumer asks for the next page, and the pages in hand are capped by their weight (values
+decoded), between 2 and `concurrency`. Light pages keep every worker busy; pages of 1,000
+full prospects (a quarter of a million values each, some 20 MB decoded) are read two at a
+time: the next page travels and is served while the consumer writes the last one.
+
 For progress displays, the first request asks the server for `meta.count` (`total`); where
 the server throttles or truncates the count, `estimated_remaining()` extrapolates from the
 density of records each range has shown so far.
@@ -35,13 +41,51 @@ from ..errors import TransportError
 from ..http._urls import resolve_link
 from ..http.retry import RetryPolicy
 from ..http.session import Session
-from ..jsonapi.document import Document, Resource, parse_document
+from ..jsonapi.document import Document, Resource, parse_document, relationship_entries
 from ..jsonapi.pagination import PageSize, request_page
 from ..jsonapi.query import Query, between
 
 __all__ = ["PartitionPage", "PartitionStats", "PartitionedReader", "RangeProgress"]
 
 logger = logging.getLogger("outreach_async.bulk.partition")
+
+#: Decoded values (attributes and relationships of the records) in hand at most, when the
+#: pages are heavy: about 60 MB of Python objects.
+VALUES_IN_HAND = 600_000
+
+
+class _PagesInHand:
+    """Counts pages requested and not yet consumed; `acquire` waits while `limit` are."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._held = 0
+        self._waiters: list[asyncio.Future[None]] = []
+
+    async def acquire(self) -> None:
+        while self._held >= self.limit:
+            waiter = asyncio.get_running_loop().create_future()
+            self._waiters.append(waiter)
+            try:
+                await waiter
+            finally:
+                if waiter in self._waiters:
+                    self._waiters.remove(waiter)
+        self._held += 1
+
+    def release(self) -> None:
+        self._held -= 1
+        self._wake()
+
+    def resize(self, limit: int) -> None:
+        self.limit = limit
+        self._wake()
+
+    def _wake(self) -> None:
+        for waiter in self._waiters:
+            if not waiter.done():
+                waiter.set_result(None)
+        self._waiters.clear()
 
 
 @attrs.frozen
@@ -157,6 +201,7 @@ class PartitionedReader:
                 if not r.finished
             ]
         self.stats = PartitionStats()
+        self._in_hand: _PagesInHand | None = None
         self._count: int | None = None
 
     def __repr__(self) -> str:
@@ -220,11 +265,14 @@ class PartitionedReader:
         if not self._ranges:
             return
         if self._ordered:
+            self._in_hand = None  # a page of every range may be needed before the next
             async with contextlib.aclosing(self._ordered_pages()) as ordered:
                 async for page in ordered:
                     yield page
             return
-        queue: asyncio.Queue[Any] = asyncio.Queue(maxsize=self._concurrency)
+        queue: asyncio.Queue[Any] = asyncio.Queue()
+        #: Two at first: the first page tells how heavy pages are.
+        self._in_hand = in_hand = _PagesInHand(min(2, self._concurrency))
         async with self._workers(queue.put):
             running = self._concurrency
             while running:
@@ -235,6 +283,8 @@ class PartitionedReader:
                     raise entry
                 else:
                     yield entry
+                    del entry
+                    in_hand.release()
 
     async def _ordered_pages(self) -> AsyncGenerator[PartitionPage, None]:
         """Pages in id order: each range's pages wait in its own small buffer."""
@@ -374,30 +424,58 @@ class PartitionedReader:
         query = self._range_query(rng, self._page_size)
         requested_high = rng.high
         while rng.position < rng.high:
-            reductions = size.reductions
-            response, target, query = await request_page(
-                self._session, target, query, size, self._retry
-            )
-            if size.reductions > reductions:
-                self.stats.page_size_reductions += size.reductions - reductions
-                logger.debug("502 on a big page; page size now %d", size.current)
-            self.stats.requests += 1
-            document = parse_document(response.json(), where=f"GET {response.url}")
-            kept = self._keep_in_range(rng, document, requested_high)
-            next_url = document.links.next if document.resources else None
-            if next_url is not None:
-                next_url = resolve_link(response.url, next_url)
-            last = next_url is None or rng.position >= rng.high
-            if last:
-                rng.position = rng.high
-            if kept or last:
-                self.stats.pages += 1
-                await emit(PartitionPage(kept, document, rng, rng.position))
+            in_hand = self._in_hand
+            if in_hand is not None:
+                await in_hand.acquire()
+            emitted = False
+            try:
+                reductions = size.reductions
+                response, target, query = await request_page(
+                    self._session, target, query, size, self._retry
+                )
+                if size.reductions > reductions:
+                    self.stats.page_size_reductions += size.reductions - reductions
+                    logger.debug("502 on a big page; page size now %d", size.current)
+                self.stats.requests += 1
+                url, payload = response.url, response.json()
+                del response  # nothing of it is kept while the consumer is waited for
+                document = parse_document(payload, where=f"GET {url}")
+                del payload
+                if in_hand is not None:
+                    in_hand.resize(self._pages_in_hand(document, in_hand.limit))
+                kept = self._keep_in_range(rng, document, requested_high)
+                next_url = document.links.next if document.resources else None
+                if next_url is not None:
+                    next_url = resolve_link(url, next_url)
+                last = next_url is None or rng.position >= rng.high
+                if last:
+                    rng.position = rng.high
+                if kept or last:
+                    self.stats.pages += 1
+                    emitted = True
+                    await emit(PartitionPage(kept, document, rng, rng.position))
+                del document, kept
+            finally:
+                if in_hand is not None and not emitted:
+                    in_hand.release()
             if last or next_url is None:
                 break
             size.page_read()
             target, query = next_url, ""
         rng.finished = True
+
+    def _pages_in_hand(self, document: Document, current: int) -> int:
+        """How many full pages of records like this page's may be in hand at once.
+
+        Weighed by the page size asked for, not the records that came: a short page at the
+        end of a range says nothing about the full pages other workers will get.
+        """
+        resources = document.resources
+        if not resources:
+            return current
+        first = resources[0]
+        per_record = 1 + len(first.attributes) + len(relationship_entries(first))
+        return max(2, min(self._concurrency, VALUES_IN_HAND // (per_record * self._page_size)))
 
     def _keep_in_range(
         self, rng: _Range, document: Document, requested_high: int

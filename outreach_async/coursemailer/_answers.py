@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from .._converter import converter
+from .._json import dumps
 from ..errors import APIError, TransportError, parse_error_objects
 from ..http.session import Response
 from ._wire import read_key, spellings
@@ -41,18 +42,25 @@ def checked(response: Response) -> Any:
 def _failure(response: Response) -> APIError:
     return APIError(
         response.status,
-        parse_error_objects(response.body),
+        parse_error_objects(_body(response)),
         method=response.method,
         url=response.url,
         headers=response.headers,
     )
 
 
+def _body(response: Response) -> bytes:
+    """The answer's bytes; a JSON body is kept decoded only, so it is written again."""
+    if response.body or response.payload is None:
+        return response.body
+    return dumps(response.payload)
+
+
 def malformed(response: Response, expected: str) -> TransportError:
     """The error for an answer that is not what the API documents; repeating will not help."""
     return TransportError(
         f"{response.method} {response.url}: expected {expected} in the "
-        f"{response.status} answer, got {response.body[:120]!r}",
+        f"{response.status} answer, got {_body(response)[:120]!r}",
         retryable=False,
     )
 

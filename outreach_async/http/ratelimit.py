@@ -22,6 +22,7 @@ import logging
 import math
 import time
 from collections.abc import Awaitable, Callable, Mapping
+from typing import Literal
 
 import attrs
 
@@ -32,6 +33,7 @@ __all__ = [
     "InProcessLimiter",
     "Limiter",
     "LimiterWaitTooLong",
+    "Pacing",
     "RateLimitSnapshot",
     "parse_rate_limit_headers",
 ]
@@ -40,6 +42,11 @@ logger = logging.getLogger("outreach_async")
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
+#: "budget": full speed while the budget left covers it, then wait for the reset.
+#: "even": spread what is left evenly over the time to the reset (for a budget shared with
+#: people working in the Outreach app at the same time).
+Pacing = Literal["budget", "even"]
+PACINGS: tuple[Pacing, ...] = ("budget", "even")
 
 #: Wait this long past a spent window's reset before probing: clocks and rounding differ.
 #: The retry policy adds the same grace to a 429's whole-second times, so both agree.
@@ -113,6 +120,13 @@ class Hold:
     seconds: float | None
     reason: str
     long: bool = False
+
+
+def checked_pacing(pacing: str) -> Pacing:
+    """`pacing` if it names a known pacing; a ValueError naming the choices otherwise."""
+    if pacing not in PACINGS:
+        raise ValueError(f"pacing: expected 'budget' or 'even', got {pacing!r}")
+    return pacing
 
 
 class Limiter(abc.ABC):
@@ -264,15 +278,21 @@ class Limiter(abc.ABC):
 
 
 class InProcessLimiter(Limiter):
-    """Paces one process's requests so that the server's budget lasts until its reset.
+    """Paces one process's requests so that the server's budget is never overrun.
 
     What may still be sent is the lowest `X-RateLimit-Remaining` of the current window, less
     the requests in flight (the server may not have counted them yet) and less requests that
     ended without a reading (errors). It is worked out afresh each time, so a late answer
-    costs nothing once it is in. Requests are spaced evenly over the time left before
-    `X-RateLimit-Reset`, with up to `burst` ahead of that pace (at the start of a window,
-    after idle time); idle time is not lost, the pace speeds up to spend the budget by the
-    reset. `reserve` requests of each window are left for other users of the same token.
+    costs nothing once it is in. `reserve` requests of each window are left for other users
+    of the same token.
+
+    `pacing="budget"` (the default) lets requests go as fast as `max_in_flight` allows while
+    that budget covers them, and holds them until `X-RateLimit-Reset` once it is spent: a
+    job smaller than the budget left never waits, a long one spends every window whole, and
+    no request is sent that the server would refuse. `pacing="even"` spaces requests evenly
+    over the time left before the reset, with up to `burst` ahead of that pace (at the start
+    of a window, after idle time); idle time is not lost, the pace speeds up to spend the
+    budget by the reset. Choose it when people share the budget with the program.
 
     Until a response has shown the budget (at start, after a window ends, after a pause)
     only one request is in flight. A server that sends no rate-limit headers is not paced;
@@ -283,6 +303,7 @@ class InProcessLimiter(Limiter):
         self,
         *,
         max_in_flight: int = 16,
+        pacing: Pacing = "budget",
         burst: int = 10,
         reserve: int = 0,
         clock: Clock | None = None,
@@ -291,6 +312,7 @@ class InProcessLimiter(Limiter):
         super().__init__(max_in_flight=max_in_flight, clock=clock, sleep=sleep)
         if burst < 0 or reserve < 0:
             raise ValueError("burst and reserve: expected zero or more")
+        self.pacing = checked_pacing(pacing)
         self.burst = burst
         self.reserve = reserve
         self._limit: int | None = None
@@ -310,8 +332,8 @@ class InProcessLimiter(Limiter):
 
     def __repr__(self) -> str:
         return (
-            f"InProcessLimiter(max_in_flight={self.max_in_flight}, burst={self.burst}, "
-            f"reserve={self.reserve})"
+            f"InProcessLimiter(max_in_flight={self.max_in_flight}, pacing={self.pacing!r}, "
+            f"burst={self.burst}, reserve={self.reserve})"
         )
 
     def snapshot(self) -> RateLimitSnapshot:
@@ -402,6 +424,8 @@ class InProcessLimiter(Limiter):
         usable = spendable - self.in_flight
         if usable <= 0:
             return Hold(None, "the rest of the budget is in flight")
+        if self.pacing == "budget":
+            return None  # the budget left covers this request: no reason to wait
         return self._pace(usable, now)
 
     def _window_over(self, now: float) -> bool:

@@ -21,6 +21,7 @@ import attrs
 import yarl
 from multidict import CIMultiDict, CIMultiDictProxy
 
+from .. import _json
 from .._version import __version__
 from ..errors import (
     APIError,
@@ -61,7 +62,11 @@ Sleep = Callable[[float], Awaitable[None]]
 
 @attrs.frozen
 class Response:
-    """A successful response: its body read in full and decoded (None when empty)."""
+    """A successful response, read in full.
+
+    A JSON body is kept decoded only (`payload`, `json()`), so that a big page is not held
+    twice; `body` then is empty. Other bodies stay in `body` as bytes.
+    """
 
     status: int
     headers: Mapping[str, str]
@@ -393,6 +398,8 @@ class Session:
         if not 200 <= status < 300:
             raise _unexpected_status(method, url, status, response_headers)
         payload = _decoded_json(method, url, status, response_headers, body, self.media_type)
+        if payload is not None:
+            body = b""  # held once, decoded: a big page is not kept twice
         return Response(status, response_headers, body, method, str(url), payload)
 
     async def _read_body(self, raw: aiohttp.ClientResponse) -> bytes:
@@ -486,7 +493,7 @@ def _decoded_json(
             f"{content_type[:80] or 'untyped'}"
         )
     try:
-        return json.loads(body)
+        return _json.loads(body)
     except ValueError as exc:
         raise TransportError(
             f"{method} {url}: the {status} response is not valid JSON ({exc})"

@@ -3,7 +3,10 @@
 A document indexes its `included` resources once, by (type, id). Every resource parsed from
 that document shares the index, so `resource.related("account")` returns the full included
 account when the server sent it and the bare identifier otherwise; nested includes
-(`account.owner`) and cycles resolve the same way, one lookup per step.
+(`account.owner`) and cycles resolve the same way, one lookup per step. The index keeps the
+decoded objects and only weak references to the resources built from them, so a document
+holds no reference cycle: a page is freed the moment it is dropped, not at the next run of
+the garbage collector (a resource kept alone still resolves its related resources).
 
 A relationship may carry only `links` or `meta` and no linkage; `related()` then raises
 `LinkageMissing` naming its `related` link, which the resource manager's `fetch_related()`
@@ -12,10 +15,19 @@ reads. Top-level `meta` and `jsonapi` members are kept as they came.
 Attributes the client has never heard of are kept as they came. An attribute left out by a
 sparse fieldset is absent (`"name" not in resource.attributes`), which is not the same as an
 attribute the server sent as null.
+
+Parsing is lazy where it can be: a page of 1,000 resources with 20 relationships each would
+otherwise build 60,000 objects that most callers never look at. A parsed resource keeps its
+decoded resource object; `attributes` is its attribute dict as decoded, and the
+`Relationship`, `ResourceIdentifier` and `Links` objects are built the first time they are
+read. The structure is still checked in full when the document is parsed, so a malformed
+document fails there, as before.
 """
 
 from __future__ import annotations
 
+import functools
+import weakref
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Any, TypeGuard
@@ -36,6 +48,7 @@ __all__ = [
     "ResourceIdentifier",
     "parse_document",
     "parse_resource",
+    "resource_object",
 ]
 
 ResourceKey = tuple[str, str]
@@ -97,19 +110,57 @@ class Relationship:
         return []
 
 
-@attrs.define(eq=False)
+@attrs.define(eq=False, repr=False)
 class Resource:
     """A resource object. `resource["firstName"]` reads an attribute."""
 
     type: str
     id: int | str | None = None
     attributes: dict[str, Any] = attrs.field(factory=dict)
-    relationships: dict[str, Relationship] = attrs.field(factory=dict)
-    links: Links | None = None
+    #: Built from `_source` when first read (None until then).
+    _relationships: dict[str, Relationship] | None = attrs.field(
+        factory=dict, alias="relationships"
+    )
+    _links: Links | None = attrs.field(default=None, alias="links")
     meta: Mapping[str, Any] | None = None
     _index: Mapping[ResourceKey, Resource] = attrs.field(
         default=_NO_INDEX, repr=False, alias="index"
     )
+    #: The decoded resource object this resource was parsed from (None if built in code).
+    _source: dict[str, Any] | None = attrs.field(default=None, init=False, repr=False)
+
+    @property
+    def relationships(self) -> dict[str, Relationship]:
+        built = self._relationships
+        if built is None:
+            raw = self._source.get("relationships", {}) if self._source is not None else {}
+            built = {name: _relationship_fast(entry) for name, entry in raw.items()}
+            self._relationships = built
+        return built
+
+    @relationships.setter
+    def relationships(self, value: dict[str, Relationship]) -> None:
+        self._leave_source()
+        self._relationships = value
+
+    @property
+    def links(self) -> Links | None:
+        if self._links is None and self._source is not None:
+            raw = self._source.get("links")
+            if raw is not None:
+                self._links = _links_fast(raw)
+        return self._links
+
+    @links.setter
+    def links(self, value: Links | None) -> None:
+        self._leave_source()
+        self._links = value
+
+    def _leave_source(self) -> None:
+        """Build what is still unbuilt and forget the decoded object: it is not current."""
+        if self._source is not None:
+            _ = self.relationships, self.links
+            self._source = None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Resource):
@@ -152,7 +203,7 @@ class Resource:
         `KeyError`) when the response did not carry the relationship's linkage: the message
         and its `related_url` name the `related` link where the server gave one.
         """
-        relationship = self.relationships.get(name)
+        relationship = self._relationship(name)
         if relationship is None:
             raise LinkageMissing(f"{self.type} {self.id} carries no relationship {name!r}")
         if relationship.data is ABSENT:
@@ -167,6 +218,14 @@ class Resource:
     def included(self, identifier: ResourceIdentifier) -> Resource | None:
         """The resource of this response (primary or included) that `identifier` names."""
         return self._index.get(_key(identifier.type, identifier.id))
+
+    def _relationship(self, name: str) -> Relationship | None:
+        """One relationship, without building the others when none was read yet."""
+        if self._relationships is not None:
+            return self._relationships.get(name)
+        raw = self._source.get("relationships", {}) if self._source is not None else {}
+        entry = raw.get(name)
+        return None if entry is None else _relationship_fast(entry)
 
     def _resolve(self, identifier: ResourceIdentifier) -> Resource | ResourceIdentifier:
         return self._index.get(_key(identifier.type, identifier.id), identifier)
@@ -188,6 +247,31 @@ class Resource:
             elif isinstance(data, list) and data:
                 fields.append((name, Raw(f"<{len(data)} {data[0].type}>")))
         return compact_repr("Resource", fields)
+
+
+def relationship_entries(resource: Resource) -> dict[str, Relationship | dict[str, Any]]:
+    """A new dict of the relationships: built (`Relationship`) where they were read already,
+    else as decoded (dicts checked when the document was parsed). For structuring typed
+    models without building objects they drop at once."""
+    if resource._relationships is not None:
+        return dict(resource._relationships)
+    source = resource._source
+    return dict(source.get("relationships", {})) if source is not None else {}
+
+
+def resource_object(resource: Resource) -> Mapping[str, Any]:
+    """The resource object as decoded from the response, for writing it out unchanged.
+
+    Its attributes are the resource's as they are now; a resource built in code, or whose
+    relationships or links were replaced, gives `to_json()`. Do not modify the result.
+    """
+    source = resource._source
+    if source is None:
+        return resource.to_json()
+    attributes = source.get("attributes")
+    if attributes is not resource.attributes and (attributes is not None or resource.attributes):
+        return resource.to_json()  # the attributes were replaced
+    return source
 
 
 Related = Resource | ResourceIdentifier | list[Resource | ResourceIdentifier] | None
@@ -355,6 +439,7 @@ _NULL_RELATIONSHIP = Relationship(data=None)
 
 
 def _resource_fast(item: Any, index: Mapping[ResourceKey, Resource]) -> Resource:
+    """A resource that keeps `item`, after checking it all; its objects are built on read."""
     if type(item) is not dict:
         raise _NotPlain
     resource_type = item.get("type")
@@ -363,27 +448,75 @@ def _resource_fast(item: Any, index: Mapping[ResourceKey, Resource]) -> Resource
         resource_id is None or type(resource_id) is int or type(resource_id) is str
     ):
         raise _NotPlain
-    attributes = item.get("attributes", {})
-    raw_relationships = item.get("relationships", {})
+    attributes = item.get("attributes")
+    if attributes is None:
+        if "attributes" in item:
+            raise _NotPlain
+        attributes = {}
+    raw_relationships = item.get("relationships")
+    if raw_relationships is None and "relationships" in item:
+        raise _NotPlain
     links = item.get("links")
     meta = item.get("meta")
     if (
         type(attributes) is not dict
-        or type(raw_relationships) is not dict
+        or not (raw_relationships is None or type(raw_relationships) is dict)
+        or not (links is None or type(links) is dict)
         or not (meta is None or type(meta) is dict)
     ):
         raise _NotPlain
-    return Resource(
-        type=resource_type,
-        id=resource_id,
-        attributes=attributes,
-        relationships={
-            name: _relationship_fast(entry) for name, entry in raw_relationships.items()
-        },
-        links=None if links is None else _links_fast(links),
-        meta=meta,
-        index=index,
-    )
+    if raw_relationships:
+        _check_relationships(raw_relationships)
+    resource = _new_resource()
+    resource.type = resource_type
+    resource.id = resource_id
+    resource.attributes = attributes
+    resource._relationships = None if raw_relationships else {}
+    resource._links = None
+    resource.meta = meta
+    resource._index = index
+    resource._source = item
+    return resource
+
+
+_new_resource = functools.partial(object.__new__, Resource)
+
+
+def _check_relationships(relationships: dict[str, Any]) -> None:
+    """Raise `_NotPlain` unless every relationship is plain, well-formed JSON:API.
+
+    The same rules as the builders below, without building anything.
+    """
+    for item in relationships.values():
+        if type(item) is not dict:
+            raise _NotPlain
+        data = item.get("data")
+        if data is not None:
+            if type(data) is dict:
+                _check_identifier(data)
+            elif type(data) is list:
+                for entry in data:
+                    if type(entry) is not dict:
+                        raise _NotPlain
+                    _check_identifier(entry)
+            else:
+                raise _NotPlain
+        links = item.get("links")
+        meta = item.get("meta")
+        if not (links is None or type(links) is dict) or not (meta is None or type(meta) is dict):
+            raise _NotPlain
+
+
+def _check_identifier(item: dict[str, Any]) -> None:
+    resource_type = item.get("type")
+    resource_id = item.get("id")
+    meta = item.get("meta")
+    if (
+        type(resource_type) is not str
+        or not (type(resource_id) is int or type(resource_id) is str)
+        or not (meta is None or type(meta) is dict)
+    ):
+        raise _NotPlain
 
 
 def _relationship_fast(item: Any) -> Relationship:
@@ -412,16 +545,8 @@ def _relationship_fast(item: Any) -> Relationship:
 def _identifier_fast(item: Any) -> ResourceIdentifier:
     if type(item) is not dict:
         raise _NotPlain
-    resource_type = item.get("type")
-    resource_id = item.get("id")
-    meta = item.get("meta")
-    if (
-        type(resource_type) is not str
-        or not (type(resource_id) is int or type(resource_id) is str)
-        or not (meta is None or type(meta) is dict)
-    ):
-        raise _NotPlain
-    return ResourceIdentifier(resource_type, resource_id, meta)
+    _check_identifier(item)
+    return ResourceIdentifier(item["type"], item["id"], item.get("meta"))
 
 
 def _links_fast(value: Any) -> Links:
@@ -465,24 +590,66 @@ def _resource_checked(value: Any, where: str, index: Mapping[ResourceKey, Resour
     )
 
 
+class _Index(Mapping[ResourceKey, Resource]):
+    """The resources of one document by (type, id), without a cycle through them.
+
+    It holds the decoded resource objects, and weakly the `Resource`s built from them; a
+    lookup whose resource is gone (its document was dropped) builds it again, equal.
+    """
+
+    __slots__ = ("_built", "_decoded")
+
+    def __init__(self) -> None:
+        self._decoded: dict[ResourceKey, Any] = {}
+        self._built: weakref.WeakValueDictionary[ResourceKey, Resource] = (
+            weakref.WeakValueDictionary()
+        )
+
+    def add(self, key: ResourceKey, decoded: Any, resource: Resource) -> None:
+        if key not in self._decoded:
+            self._decoded[key] = decoded
+            self._built[key] = resource
+
+    def __getitem__(self, key: ResourceKey) -> Resource:
+        found = self._built.get(key)
+        if found is None:
+            found = _resource(self._decoded[key], "resource", self)
+            self._built[key] = found
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._decoded
+
+    def __iter__(self) -> Iterator[ResourceKey]:
+        return iter(self._decoded)
+
+    def __len__(self) -> int:
+        return len(self._decoded)
+
+
 def _structure_document(value: Any, _: type) -> Document:
     payload = _mapping(value, "document")
-    index: dict[ResourceKey, Resource] = {}
-    included = [
-        _resource(entry, f"/included/{n}", index)
-        for n, entry in enumerate(_list(payload.get("included", []), "/included"))
-    ]
+    index = _Index()
+    raw_included = _list(payload.get("included", []), "/included")
+    included = [_resource(entry, f"/included/{n}", index) for n, entry in enumerate(raw_included)]
     raw = payload.get("data")
     data: Resource | list[Resource] | None
+    raw_data: list[Any]
     if raw is None:
-        data = None
+        data, raw_data = None, []
     elif isinstance(raw, list):
         data = [_resource(entry, f"/data/{n}", index) for n, entry in enumerate(raw)]
+        raw_data = raw
     else:
         data = _resource(raw, "/data", index)
-    for resource in [*included, *(data if isinstance(data, list) else [data] if data else [])]:
+        raw_data = [raw]
+    for resource, decoded in zip(
+        [*included, *(data if isinstance(data, list) else [data] if data else [])],
+        [*raw_included, *raw_data],
+        strict=True,
+    ):
         if resource.id is not None:
-            index.setdefault(_key(resource.type, resource.id), resource)
+            index.add(_key(resource.type, resource.id), decoded, resource)
     return Document(
         data=data,
         included=included,

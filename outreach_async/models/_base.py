@@ -297,6 +297,9 @@ def finish(model: Model, resource: Resource, extra: dict[str, Any], rest: dict[s
     """Set the fields every model shares, once the typed fields are set."""
     model.id = resource.id
     model.extra = extra
+    if rest and not all(isinstance(value, Relationship) for value in rest.values()):
+        built = resource.relationships  # rare: relationships the schema does not know
+        rest = {name: built[name] for name in rest}
     model.extra_relationships = rest
     model._source = resource
 
@@ -319,31 +322,43 @@ def to_date(value: Any, name: str) -> date | Absent | None:
         raise ValueError(f"{name}: {exc}") from None
 
 
-def to_one(relationships: dict[str, Relationship], name: str) -> Any:
+def to_one(relationships: dict[str, Any], name: str) -> Any:
     """The typed linkage of a to-one relationship, popped from `relationships`.
 
-    Linkage of the wrong shape stays in `relationships` (then `extra_relationships`).
+    Entries are `Relationship`s or decoded relationship objects (see
+    `relationship_entries`). Linkage of the wrong shape stays in `relationships` (then
+    `extra_relationships`).
     """
     relationship = relationships.pop(name, None)
     if relationship is None:
         return ABSENT
-    data = relationship.data
-    if isinstance(data, ResourceIdentifier):
-        return Ref(data.type, data.id, data.meta)
+    if type(relationship) is dict:
+        data = relationship.get("data", ABSENT)
+        if type(data) is dict:
+            return Ref(data["type"], data["id"], data.get("meta"))
+    else:
+        data = relationship.data
+        if isinstance(data, ResourceIdentifier):
+            return Ref(data.type, data.id, data.meta)
     if data is None or data is ABSENT:
         return data
     relationships[name] = relationship
     return ABSENT
 
 
-def to_many(relationships: dict[str, Relationship], name: str) -> Any:
+def to_many(relationships: dict[str, Any], name: str) -> Any:
     """The typed linkage of a to-many relationship, popped from `relationships`."""
     relationship = relationships.pop(name, None)
     if relationship is None:
         return ABSENT
-    data = relationship.data
-    if isinstance(data, list):
-        return [Ref(item.type, item.id, item.meta) for item in data]
+    if type(relationship) is dict:
+        data = relationship.get("data", ABSENT)
+        if type(data) is list:
+            return [Ref(item["type"], item["id"], item.get("meta")) for item in data]
+    else:
+        data = relationship.data
+        if isinstance(data, list):
+            return [Ref(item.type, item.id, item.meta) for item in data]
     if data is ABSENT:
         return ABSENT
     relationships[name] = relationship
