@@ -230,7 +230,9 @@ async def test_killed_at_many_points_then_resumed_loses_and_repeats_nothing(
     tmp_path: Path,
 ) -> None:
     settings = {"prospects": 2400, "counts": {"account": 900}}
-    async with FakeOutreach(faults=FaultSettings(latency=0.01), **settings) as server:
+    # Latency makes every run longer than the delays before its kill, however fast the
+    # machine: the full run needs over 80 pages at two at a time, 0.1 s each.
+    async with FakeOutreach(faults=FaultSettings(latency=0.1), **settings) as server:
         out, state = tmp_path / "out", tmp_path / "state"
         argv = [sys.executable, "-m", "outreach_async", "sync", "prospect", "account"]
         argv += ["--state", str(state), "-o", str(out), "--base-url", server.api_url]
@@ -248,6 +250,8 @@ async def test_killed_at_many_points_then_resumed_loses_and_repeats_nothing(
         touch(server, "account", [4])
         for record_id in (8, 1500):
             server.store.delete("prospect", record_id)
+        # Two requests in a row at 0.5 s each: the first incremental start cannot end in 0.6 s.
+        server.settings.faults = FaultSettings(latency=0.5)
         kills = await run_killed_repeatedly([*argv, "--reconcile"], env, [0.6, 0.9])
         assert kills >= 1, "the incremental run ended before it could be killed"
         assert sorted(ids_of(out / "prospect.jsonl")) == [11, 1200, 2399]
