@@ -45,7 +45,7 @@ async def run_demo(out: TextIO, prospects: int = PROSPECTS) -> int:
         await _token_expiry_moment(fake, out)
         async with fake.client() as client:
             fake.settings.faults = FaultSettings(
-                latency=0.02, jitter=0.02, error_rate=0.03, drop_rate=0.01
+                latency=0.02, jitter=0.02, error_rate=0.08, drop_rate=0.04
             )
             exact = await _export(fake, client, out)
     mailer_faults = FaultSettings(latency=0.01, jitter=0.01)
@@ -155,7 +155,7 @@ async def _export(fake: FakeOutreach, client: OutreachClient, out: TextIO) -> bo
     expected = sorted(fake.store.ids("prospect"))
     exact = exported == expected
     _say(out, summary(result))
-    faults = {status: n for status, n in fake.requests.by_status.items() if status >= 500}
+    faults = dict(sorted(fake.requests.by_fault.items()))
     _say(out, f"server-side faults survived: {faults or 'none'}")
     _say(out, f"exported ids equal the server's ids: {'yes' if exact else 'NO'}")
     return exact
