@@ -208,10 +208,7 @@ def test_links_and_meta_are_parsed() -> None:
         ({"data": [{"id": 1}]}, "/data/0"),
         ({"data": {"type": "x", "id": [1]}}, "/data/id"),
         ({"data": {"type": "x", "attributes": []}}, "/data/attributes"),
-        (
-            {"data": {"type": "x", "relationships": {"a": {"data": {"type": "y"}}}}},
-            "/data/relationships/a/data",
-        ),
+        ({"data": {"type": "x", "relationships": []}}, "/data/relationships"),
         ({"data": [], "included": {}}, "/included"),
         ({"data": [], "links": "x"}, "/links"),
         ({"data": [], "meta": 3}, "/meta"),
@@ -220,6 +217,31 @@ def test_links_and_meta_are_parsed() -> None:
 def test_malformed_documents_raise_transport_error_saying_where(payload: Any, where: str) -> None:
     with pytest.raises(TransportError, match=where):
         parse_document(payload, where="GET /x")
+
+
+@pytest.mark.parametrize(
+    ("relationship", "where"),
+    [
+        ({"data": {"type": "y"}}, "/data/1/relationships/a/data"),
+        ({"data": [{"type": "y", "id": 1}, {"id": 2}]}, "/data/1/relationships/a/data/1"),
+        ({"data": 3}, "/data/1/relationships/a/data"),
+        ("x", "/data/1/relationships/a"),
+        ({"data": None, "meta": []}, "/data/1/relationships/a/meta"),
+    ],
+)
+def test_a_malformed_relationship_raises_when_read_saying_where(
+    relationship: Any, where: str
+) -> None:
+    good = {"type": "x", "id": 1, "attributes": {"name": "kept"}}
+    bad = {"type": "x", "id": 2, "attributes": {"name": "also"}}
+    bad["relationships"] = {"a": relationship}
+    first, second = parse_document({"data": [good, bad]}).resources
+    assert second["name"] == "also"  # attributes read without touching relationships
+    assert "Resource(type='x', id=2" in repr(second)
+    for read in (lambda: second.relationships, lambda: second.related("a")):
+        with pytest.raises(TransportError, match=f"malformed JSON:API document: {where}"):
+            read()
+    assert first.relationships == {}
 
 
 def test_resource_serialises_back_to_the_wire_form() -> None:

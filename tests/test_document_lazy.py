@@ -6,10 +6,12 @@ import gc
 import weakref
 from typing import Any
 
+import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from outreach_async import Resource, parse_document
+from outreach_async import Resource, TransportError, parse_document
 from outreach_async.jsonapi.document import relationship_entries, resource_object
 from outreach_async.models import Prospect
 from outreach_async.models._base import from_resource
@@ -233,3 +235,62 @@ def test_a_resource_kept_alone_still_resolves_what_was_included() -> None:
     account = prospect.related("account")
     assert isinstance(account, Resource) and account["name"] == "Acme"
     assert account.related("prospects") == [prospect]  # the cycle of the document resolves
+
+
+def test_evolve_keeps_relationships_and_links_never_read() -> None:
+    document = {
+        "data": [
+            {
+                "type": "prospect",
+                "id": 1,
+                "attributes": {"firstName": "Sally"},
+                "relationships": {"account": {"data": {"type": "account", "id": 2}}},
+                "links": {"self": "https://api.outreach.io/api/v2/prospects/1"},
+            }
+        ]
+    }
+    resource = parse_document(document).resources[0]
+    copy = attrs.evolve(resource, attributes={"firstName": "Sal"})
+    assert copy["firstName"] == "Sal" and resource["firstName"] == "Sally"
+    assert copy.relationships == parse_document(document).resources[0].relationships
+    assert copy.links is not None and copy.links.self_.endswith("/prospects/1")
+    assert resource_object(copy)["attributes"] == {"firstName": "Sal"}
+
+
+_malformed_linkage = st.sampled_from(
+    [{"type": "user"}, {"id": 1}, {"type": 1, "id": 1}, {"type": "user", "id": True}, 3, "x"]
+)
+
+
+@st.composite
+def malformed_relationships(draw: st.DrawFn) -> Any:
+    shape = draw(st.sampled_from(["one", "many", "meta", "links", "scalar"]))
+    if shape == "one":
+        return {"data": draw(_malformed_linkage)}
+    if shape == "many":
+        good = draw(st.lists(identifiers(), max_size=2))
+        return {"data": [*good, draw(_malformed_linkage)]}
+    if shape == "meta":
+        return {"data": None, "meta": draw(st.sampled_from([[], 1, "x"]))}
+    if shape == "links":
+        return {"links": draw(st.sampled_from([[], 1, "x"]))}
+    return draw(st.sampled_from([[], 1, "x", None, True]))
+
+
+@settings(max_examples=200)
+@given(resources(), relationship_names, malformed_relationships(), st.integers(0, 2))
+def test_a_malformed_relationship_fails_when_read_as_it_fails_when_parsed_eagerly(
+    resource: dict[str, Any], name: str, relationship: Any, position: int
+) -> None:
+    resource.setdefault("relationships", {})[name] = relationship
+    data = [{"type": "account", "id": n} for n in range(position)]
+    document = {"data": [*data, resource]}
+    with pytest.raises(TransportError) as eagerly:
+        parse_document(eager(document))
+    lazy = parse_document(document).resources[-1]  # parsed without looking at relationships
+    assert lazy.attributes == resource.get("attributes", {})
+    with pytest.raises(TransportError) as when_read:
+        _ = lazy.relationships
+    pointer = f"/data/{position}/relationships/{name}"
+    assert pointer in str(eagerly.value) and pointer in str(when_read.value)
+    assert str(when_read.value).split("document: ")[1] == str(eagerly.value).split("document: ")[1]

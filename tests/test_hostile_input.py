@@ -435,13 +435,24 @@ async def test_a_retry_after_that_is_not_a_finite_number_is_ignored(
 
 @pytest.mark.parametrize("resource_id", [True, False])
 def test_a_boolean_id_is_malformed(resource_id: bool) -> None:
+    with pytest.raises(TransportError, match="id"):
+        parse_document({"data": {"type": "prospect", "id": resource_id}})
     owner = {"data": {"type": "user", "id": resource_id}}
-    for document in (
-        {"data": {"type": "prospect", "id": resource_id}},
-        {"data": {"type": "prospect", "id": 1, "relationships": {"owner": owner}}},
-    ):
-        with pytest.raises(TransportError, match="id"):
-            parse_document(document)
+    document = {"data": {"type": "prospect", "id": 1, "relationships": {"owner": owner}}}
+    with pytest.raises(TransportError, match=r"/data/relationships/owner/data .*id"):
+        _ = parse_document(document).resources[0].relationships
+
+
+@pytest.mark.parametrize(
+    "owner", [{"data": {"type": "user", "id": True}}, {"data": {"id": 1}}, {"data": 7}, []]
+)
+async def test_a_typed_read_of_a_malformed_relationship_names_it(
+    mocked: RecordingMock, client: OutreachClient, owner: Any
+) -> None:
+    document = {"data": {"type": "prospect", "id": 1, "relationships": {"owner": owner}}}
+    mocked.get(f"{BASE}/prospects/1", payload=document, content_type=JSONAPI)
+    with pytest.raises(TransportError, match="prospect 1: owner: "):
+        await client.prospects.get(1)
 
 
 @pytest.mark.parametrize("maximum", [float("inf"), float("-inf"), float("nan")])

@@ -110,18 +110,56 @@ class Relationship:
         return []
 
 
+class _Unbuilt:
+    """Decoded JSON kept as it came, turned into objects (and checked) when first read.
+
+    `where` is its JSON pointer in the document, for the error a malformed part raises then.
+    `attrs.evolve` passes it on as it is, so a copy builds the same objects.
+    """
+
+    __slots__ = ("raw", "where")
+
+    def __init__(self, raw: dict[str, Any], where: str) -> None:
+        self.raw = raw
+        self.where = where
+
+    def relationships(self) -> dict[str, Relationship]:
+        try:
+            return {name: _relationship_fast(entry) for name, entry in self.raw.items()}
+        except _NotPlain:
+            return {name: self.relationship(name) for name in self.raw}
+
+    def relationship(self, name: str) -> Relationship:
+        entry = self.raw[name]
+        try:
+            return _relationship_fast(entry)
+        except _NotPlain:
+            try:
+                return _relationship(entry, f"{self.where}/relationships/{name}")
+            except _Malformed as exc:
+                raise TransportError(
+                    f"malformed JSON:API document: {exc}", retryable=False
+                ) from None
+
+    def links(self) -> Links:
+        return _links_fast(self.raw)
+
+
 @attrs.define(eq=False, repr=False)
 class Resource:
-    """A resource object. `resource["firstName"]` reads an attribute."""
+    """A resource object. `resource["firstName"]` reads an attribute.
+
+    A parsed resource builds its relationships and links when they are first read; a
+    relationship that breaks JSON:API raises `TransportError` then, naming where it is.
+    """
 
     type: str
     id: int | str | None = None
     attributes: dict[str, Any] = attrs.field(factory=dict)
-    #: Built from `_source` when first read (None until then).
-    _relationships: dict[str, Relationship] | None = attrs.field(
+    _relationships: dict[str, Relationship] | _Unbuilt = attrs.field(
         factory=dict, alias="relationships"
     )
-    _links: Links | None = attrs.field(default=None, alias="links")
+    _links: Links | _Unbuilt | None = attrs.field(default=None, alias="links")
     meta: Mapping[str, Any] | None = None
     _index: Mapping[ResourceKey, Resource] = attrs.field(
         default=_NO_INDEX, repr=False, alias="index"
@@ -132,35 +170,26 @@ class Resource:
     @property
     def relationships(self) -> dict[str, Relationship]:
         built = self._relationships
-        if built is None:
-            raw = self._source.get("relationships", {}) if self._source is not None else {}
-            built = {name: _relationship_fast(entry) for name, entry in raw.items()}
-            self._relationships = built
-        return built
+        if type(built) is _Unbuilt:
+            built = self._relationships = built.relationships()
+        return built  # type: ignore[return-value]
 
     @relationships.setter
     def relationships(self, value: dict[str, Relationship]) -> None:
-        self._leave_source()
+        self._source = None  # no longer what was decoded
         self._relationships = value
 
     @property
     def links(self) -> Links | None:
-        if self._links is None and self._source is not None:
-            raw = self._source.get("links")
-            if raw is not None:
-                self._links = _links_fast(raw)
-        return self._links
+        built = self._links
+        if type(built) is _Unbuilt:
+            built = self._links = built.links()
+        return built  # type: ignore[return-value]
 
     @links.setter
     def links(self, value: Links | None) -> None:
-        self._leave_source()
+        self._source = None
         self._links = value
-
-    def _leave_source(self) -> None:
-        """Build what is still unbuilt and forget the decoded object: it is not current."""
-        if self._source is not None:
-            _ = self.relationships, self.links
-            self._source = None
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Resource):
@@ -221,11 +250,10 @@ class Resource:
 
     def _relationship(self, name: str) -> Relationship | None:
         """One relationship, without building the others when none was read yet."""
-        if self._relationships is not None:
-            return self._relationships.get(name)
-        raw = self._source.get("relationships", {}) if self._source is not None else {}
-        entry = raw.get(name)
-        return None if entry is None else _relationship_fast(entry)
+        built = self._relationships
+        if type(built) is _Unbuilt:
+            return built.relationship(name) if name in built.raw else None
+        return built.get(name)  # type: ignore[union-attr]
 
     def _resolve(self, identifier: ResourceIdentifier) -> Resource | ResourceIdentifier:
         return self._index.get(_key(identifier.type, identifier.id), identifier)
@@ -240,7 +268,11 @@ class Resource:
         if self.id is not None:
             fields.append(("id", self.id))
         fields += names_first((k, v) for k, v in self.attributes.items() if v is not None)
-        for name, relationship in self.relationships.items():
+        try:
+            relationships = self.relationships
+        except TransportError:
+            relationships = {}  # malformed: reading them says so, a repr does not
+        for name, relationship in relationships.items():
             data = relationship.data
             if isinstance(data, ResourceIdentifier):
                 fields.append((name, Raw(f"<{data.type} {data.id}>")))
@@ -249,14 +281,14 @@ class Resource:
         return compact_repr("Resource", fields)
 
 
-def relationship_entries(resource: Resource) -> dict[str, Relationship | dict[str, Any]]:
+def relationship_entries(resource: Resource) -> dict[str, Relationship | Any]:
     """A new dict of the relationships: built (`Relationship`) where they were read already,
-    else as decoded (dicts checked when the document was parsed). For structuring typed
-    models without building objects they drop at once."""
-    if resource._relationships is not None:
-        return dict(resource._relationships)
-    source = resource._source
-    return dict(source.get("relationships", {})) if source is not None else {}
+    else as decoded and not yet checked (the reader checks what it uses). For structuring
+    typed models without building objects they drop at once."""
+    built = resource._relationships
+    if type(built) is _Unbuilt:
+        return dict(built.raw)
+    return dict(built)  # type: ignore[arg-type]
 
 
 def resource_object(resource: Resource) -> Mapping[str, Any]:
@@ -426,7 +458,7 @@ def _relationship(value: Any, where: str) -> Relationship:
 def _resource(value: Any, where: str, index: Mapping[ResourceKey, Resource]) -> Resource:
     """A resource object: a fast path for plain well-formed JSON, a checking path otherwise."""
     try:
-        return _resource_fast(value, index)
+        return _resource_fast(value, where, index)
     except _NotPlain:
         return _resource_checked(value, where, index)
 
@@ -438,8 +470,9 @@ class _NotPlain(Exception):
 _NULL_RELATIONSHIP = Relationship(data=None)
 
 
-def _resource_fast(item: Any, index: Mapping[ResourceKey, Resource]) -> Resource:
-    """A resource that keeps `item`, after checking it all; its objects are built on read."""
+def _resource_fast(item: Any, where: str, index: Mapping[ResourceKey, Resource]) -> Resource:
+    """A resource that keeps `item`; its relationships and links are checked and built when
+    read (most readers of a page never look at them)."""
     if type(item) is not dict:
         raise _NotPlain
     resource_type = item.get("type")
@@ -465,14 +498,12 @@ def _resource_fast(item: Any, index: Mapping[ResourceKey, Resource]) -> Resource
         or not (meta is None or type(meta) is dict)
     ):
         raise _NotPlain
-    if raw_relationships:
-        _check_relationships(raw_relationships)
     resource = _new_resource()
     resource.type = resource_type
     resource.id = resource_id
     resource.attributes = attributes
-    resource._relationships = None if raw_relationships else {}
-    resource._links = None
+    resource._relationships = _Unbuilt(raw_relationships, where) if raw_relationships else {}
+    resource._links = None if links is None else _Unbuilt(links, where)
     resource.meta = meta
     resource._index = index
     resource._source = item
@@ -480,31 +511,6 @@ def _resource_fast(item: Any, index: Mapping[ResourceKey, Resource]) -> Resource
 
 
 _new_resource = functools.partial(object.__new__, Resource)
-
-
-def _check_relationships(relationships: dict[str, Any]) -> None:
-    """Raise `_NotPlain` unless every relationship is plain, well-formed JSON:API.
-
-    The same rules as the builders below, without building anything.
-    """
-    for item in relationships.values():
-        if type(item) is not dict:
-            raise _NotPlain
-        data = item.get("data")
-        if data is not None:
-            if type(data) is dict:
-                _check_identifier(data)
-            elif type(data) is list:
-                for entry in data:
-                    if type(entry) is not dict:
-                        raise _NotPlain
-                    _check_identifier(entry)
-            else:
-                raise _NotPlain
-        links = item.get("links")
-        meta = item.get("meta")
-        if not (links is None or type(links) is dict) or not (meta is None or type(meta) is dict):
-            raise _NotPlain
 
 
 def _check_identifier(item: dict[str, Any]) -> None:
@@ -577,7 +583,7 @@ def _resource_checked(value: Any, where: str, index: Mapping[ResourceKey, Resour
         raise _Malformed(f"{where}/id must be a string or an integer")
     relationships = {
         name: _relationship(entry, f"{where}/relationships/{name}")
-        for name, entry in _mapping(item.get("relationships", {}), where).items()
+        for name, entry in _mapping(item.get("relationships", {}), f"{where}/relationships").items()
     }
     return Resource(
         type=resource_type,

@@ -325,9 +325,9 @@ def to_date(value: Any, name: str) -> date | Absent | None:
 def to_one(relationships: dict[str, Any], name: str) -> Any:
     """The typed linkage of a to-one relationship, popped from `relationships`.
 
-    Entries are `Relationship`s or decoded relationship objects (see
-    `relationship_entries`). Linkage of the wrong shape stays in `relationships` (then
-    `extra_relationships`).
+    Entries are `Relationship`s or decoded relationship objects not checked yet (see
+    `relationship_entries`); a malformed one is a ValueError naming it. Linkage of the
+    other cardinality stays in `relationships` (then `extra_relationships`).
     """
     relationship = relationships.pop(name, None)
     if relationship is None:
@@ -335,11 +335,15 @@ def to_one(relationships: dict[str, Any], name: str) -> Any:
     if type(relationship) is dict:
         data = relationship.get("data", ABSENT)
         if type(data) is dict:
-            return Ref(data["type"], data["id"], data.get("meta"))
-    else:
+            return _ref(data, name)
+        if type(data) is not list and data is not None and data is not ABSENT:
+            raise ValueError(f"{name}: linkage must be an object, an array or null")
+    elif isinstance(relationship, Relationship):
         data = relationship.data
         if isinstance(data, ResourceIdentifier):
             return Ref(data.type, data.id, data.meta)
+    else:
+        raise ValueError(f"{name}: a relationship must be an object")
     if data is None or data is ABSENT:
         return data
     relationships[name] = relationship
@@ -353,16 +357,37 @@ def to_many(relationships: dict[str, Any], name: str) -> Any:
         return ABSENT
     if type(relationship) is dict:
         data = relationship.get("data", ABSENT)
+        if data is ABSENT:
+            return ABSENT
         if type(data) is list:
-            return [Ref(item["type"], item["id"], item.get("meta")) for item in data]
-    else:
+            return [_ref(item, name) for item in data]
+        if type(data) is not dict and data is not None:
+            raise ValueError(f"{name}: linkage must be an object, an array or null")
+    elif isinstance(relationship, Relationship):
         data = relationship.data
         if isinstance(data, list):
             return [Ref(item.type, item.id, item.meta) for item in data]
-    if data is ABSENT:
-        return ABSENT
+        if data is ABSENT:
+            return ABSENT
+    else:
+        raise ValueError(f"{name}: a relationship must be an object")
     relationships[name] = relationship
     return ABSENT
+
+
+def _ref(item: Any, name: str) -> Ref[Any]:
+    """A decoded resource identifier as a `Ref`, after checking it is one."""
+    if type(item) is dict:
+        resource_type = item.get("type")
+        resource_id = item.get("id")
+        meta = item.get("meta")
+        if (
+            type(resource_type) is str
+            and (type(resource_id) is int or type(resource_id) is str)
+            and (meta is None or type(meta) is dict)
+        ):
+            return Ref(resource_type, resource_id, meta)
+    raise ValueError(f"{name}: linkage needs a string type and a string or integer id")
 
 
 # Converter hooks. -----------------------------------------------------------------------
