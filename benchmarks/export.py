@@ -49,6 +49,7 @@ JSONAPI = "application/vnd.api+json"
 
 def _serve(connection: Any, options: dict[str, Any]) -> None:
     """Child process: run a fake server until told to stop."""
+    from outreach_async._process_tuning import tune_process
     from outreach_async.testing import FakeOutreach, FaultSettings, RateLimitSettings
 
     async def main() -> None:
@@ -66,6 +67,7 @@ def _serve(connection: Any, options: dict[str, Any]) -> None:
         if prebuild:
             for record in server.store.records("prospect", ids):  # build every record once
                 del record
+        tune_process()  # this process only serves, as `outreach-async fake-server`
         server.settings.faults = FaultSettings(
             latency=options["latency"],
             error_rate=options["error_rate"],

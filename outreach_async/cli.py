@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from . import _environment
+from ._process_tuning import tune_process
 from .errors import OutreachError
 from .jsonapi.query import NOT_NULL, Range
 
@@ -86,6 +86,7 @@ def _add_demo(commands: Commands) -> None:
 def _run_demo(args: argparse.Namespace) -> int:
     from ._demo import run_demo
 
+    tune_process()
     return asyncio.run(run_demo(sys.stdout))
 
 
@@ -162,7 +163,7 @@ def _run_export(args: argparse.Namespace) -> int:
     options = _export_options(args)
     output = _checked_output(args.output, args.resume)
     progress = Progress(sys.stderr, enabled=not args.quiet)
-    _tune_garbage_collector()
+    tune_process()
     return asyncio.run(
         _export(token, base_url, options, output, args.resume, progress, sys.stderr, args.quiet)
     )
@@ -331,17 +332,8 @@ def _run_sync(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if output.exists() and not output.is_dir():
         raise UsageError(f"--output {args.output}: is a file; name a folder")
-    _tune_garbage_collector()
+    tune_process()
     return asyncio.run(_sync(token, base_url, options, args, sys.stderr))
-
-
-def _tune_garbage_collector() -> None:
-    """An export decodes millions of short-lived objects, freed by reference counting; the
-    cycle collector walking them costs a third of the CPU. This application (not the
-    library) collects less often, and never walks what start-up loaded (`gc.freeze`)."""
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 20)
 
 
 async def _sync(

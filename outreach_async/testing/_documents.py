@@ -85,10 +85,14 @@ class Renderer:
         template, plan = self._layout(record.type)
         document: dict[str, Any] = {"type": record.type, "id": record.id}
         if template or record.type not in self.fields:
-            attributes = template.copy()
-            for name, value in record.attributes.items():
-                if name in attributes:
-                    attributes[name] = value
+            stored_attributes = record.attributes
+            if stored_attributes.keys() <= template.keys():
+                attributes = template | stored_attributes  # in the template's order
+            else:
+                attributes = template.copy()
+                for name, value in stored_attributes.items():
+                    if name in attributes:
+                        attributes[name] = value
             document["attributes"] = attributes
         if plan:
             stored = record.relationships

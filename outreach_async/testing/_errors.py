@@ -7,11 +7,12 @@ spells its key `details`, exactly as Outreach documents it.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
 from aiohttp import web
+
+from .. import _json
 
 JSONAPI = "application/vnd.api+json"
 
@@ -57,8 +58,9 @@ class ApiError(Exception):
 def json_response(
     body: Any, *, status: int = 200, headers: Mapping[str, str] | None = None
 ) -> web.Response:
+    """A JSON:API answer, encoded with orjson when it is installed."""
     return web.Response(
-        body=json.dumps(body, separators=(",", ":"), check_circular=False).encode(),
+        body=_json.dumps(body),
         status=status,
         content_type=JSONAPI,
         headers=headers,

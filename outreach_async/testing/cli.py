@@ -17,6 +17,8 @@ import signal
 import sys
 from typing import TYPE_CHECKING, TextIO
 
+from .._process_tuning import tune_process
+
 if TYPE_CHECKING:
     from ._settings import FakeSettings
 
@@ -100,6 +102,7 @@ async def serve(
 def run(args: argparse.Namespace) -> int:
     """Serve with parsed arguments; bad settings raise ValueError before binding."""
     settings = settings_from(args)
+    tune_process()  # this process only serves: it may tune itself
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(serve(args, settings=settings))
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import gc
 import io
 import os
 import signal
@@ -141,6 +142,21 @@ async def test_quiet_prints_nothing_on_success(
     assert code == 0
     assert capsys.readouterr().err == ""
     assert len(output.read_text().splitlines()) == server.store.count("account")
+
+
+async def test_the_command_tunes_its_own_process_and_the_library_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = gc.get_threshold()
+    async with FakeOutreach(seed=3, rate_limit=ROOMY) as server:
+        async with OutreachClient(server.token, base_url=server.api_url) as client:
+            assert len(await client.prospects.list()) > 0
+        assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+        monkeypatch.setenv("OUTREACH_ACCESS_TOKEN", server.token)
+        argv = ["export", "account", "-q", "-o", str(tmp_path / "a.jsonl")]
+        code = await asyncio.to_thread(main, [*argv, "--base-url", server.api_url])
+    assert code == 0
+    assert gc.get_threshold() == (50_000, 20, 20) and gc.get_freeze_count() > 0
 
 
 async def test_csv_include_adds_the_included_record_s_columns(
