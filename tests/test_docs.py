@@ -190,6 +190,7 @@ PUBLIC_MODULES = [
     "outreach_async.v1",
     "outreach_async.bulk",
     "outreach_async.coursemailer",
+    "outreach_async.fastapi",
 ]
 DIRECTIVE = re.compile(r"^::: (?P<target>[\w.]+)\s*$", re.MULTILINE)
 

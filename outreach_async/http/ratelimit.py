@@ -139,7 +139,7 @@ class Limiter(abc.ABC):
     def __init__(
         self,
         *,
-        max_in_flight: int = 16,
+        max_in_flight: int = 64,
         clock: Clock | None = None,
         sleep: Sleep | None = None,
     ) -> None:
@@ -302,7 +302,7 @@ class InProcessLimiter(Limiter):
     def __init__(
         self,
         *,
-        max_in_flight: int = 16,
+        max_in_flight: int = 64,
         pacing: Pacing = "budget",
         burst: int = 10,
         reserve: int = 0,

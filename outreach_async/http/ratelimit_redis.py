@@ -208,7 +208,7 @@ class RedisLimiter(OwnsRedis, Limiter):
         burst: int = 5,
         headroom: float = 0.02,
         pacing: Pacing = "budget",
-        max_in_flight: int = 16,
+        max_in_flight: int = 64,
         clock: Clock | None = None,
         sleep: Sleep | None = None,
     ) -> None:
