@@ -22,12 +22,14 @@ try:
 except ImportError:  # pragma: no cover - exercised by the tests through `use_orjson`
     orjson = None  # type: ignore[assignment]
 
-__all__ = ["dumps", "loads", "orjson_available"]
+__all__ = ["DigitRunScan", "dumps", "loads", "orjson_available"]
 
 #: Every digit becomes `0`, every other byte a space: a run of digits is a run of `0`.
 _DIGITS = bytes(48 if 48 <= byte <= 57 else 32 for byte in range(256))
 #: The shortest integers orjson does not read exactly: -9223372036854775809, 2**64.
 _LONG_DIGIT_RUN = b"0" * 19
+#: What a run across two chunks can have in the first of them.
+_OVERLAP = len(_LONG_DIGIT_RUN) - 1
 
 _use_orjson = orjson is not None
 #: orjson would write dates and dataclasses itself; `json` refuses them, and so do we.
@@ -49,22 +51,44 @@ def use_orjson(enabled: bool) -> bool:
     return previous
 
 
-def _has_long_digit_run(data: bytes, piece: int = 1 << 18) -> bool:
-    """True if `data` holds 19 digits in a row; read in pieces, so no copy of a big body."""
-    overlap = len(_LONG_DIGIT_RUN) - 1
-    for start in range(0, len(data), piece):
-        if _LONG_DIGIT_RUN in data[start : start + piece + overlap].translate(_DIGITS):
-            return True
-    return False
+def _has_long_digit_run(data: bytes) -> bool:
+    """True if `data` holds 19 digits in a row."""
+    return _LONG_DIGIT_RUN in data.translate(_DIGITS)
 
 
-def loads(data: bytes) -> Any:
-    """The value `data` encodes; ValueError (or RecursionError) when it is not JSON."""
-    if _use_orjson and not _has_long_digit_run(data):
-        try:
-            return orjson.loads(data)
-        except orjson.JSONDecodeError:
-            pass  # the standard library reads it, or says why not
+class DigitRunScan:
+    """Looks for 19 digits in a row in a body's chunks as they arrive, while each is still
+    in the cache, so that `loads` need not read the whole body once more for it."""
+
+    __slots__ = ("_tail", "found")
+
+    def __init__(self) -> None:
+        #: True once a run of 19 digits was seen (the body then goes to `json`).
+        self.found = False
+        self._tail = b""  # the last digits-or-not of what came before, for runs across chunks
+
+    def feed(self, chunk: bytes) -> None:
+        if self.found or orjson is None:
+            return
+        marks = chunk.translate(_DIGITS)
+        tail = self._tail
+        if _LONG_DIGIT_RUN in marks or _LONG_DIGIT_RUN in tail + marks[:_OVERLAP]:
+            self.found = True
+        self._tail = marks[-_OVERLAP:] if len(marks) >= _OVERLAP else (tail + marks)[-_OVERLAP:]
+
+
+def loads(data: bytes, scanned: DigitRunScan | None = None) -> Any:
+    """The value `data` encodes; ValueError (or RecursionError) when it is not JSON.
+
+    `scanned`, when given, has been fed all of `data`, chunk by chunk.
+    """
+    if _use_orjson:
+        long_digits = _has_long_digit_run(data) if scanned is None else scanned.found
+        if not long_digits:
+            try:
+                return orjson.loads(data)
+            except orjson.JSONDecodeError:
+                pass  # the standard library reads it, or says why not
     return json.loads(data)
 
 

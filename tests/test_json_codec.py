@@ -81,6 +81,33 @@ def test_edge_cases_read_the_same(text: bytes) -> None:
     assert repr(fast) == repr(plain) == repr(json.loads(text))
 
 
+@settings(max_examples=300)
+@given(json_values, st.lists(st.integers(min_value=1, max_value=40), max_size=30))
+def test_a_body_scanned_as_it_arrives_reads_as_one_scanned_whole(
+    value: Any, cuts: list[int]
+) -> None:
+    text = json.dumps(value, ensure_ascii=False).encode()
+    scan = _json.DigitRunScan()
+    start = 0
+    for size in [*cuts, len(text)]:  # chunks of any size, down to one byte
+        scan.feed(text[start : start + size])
+        start += size
+    assert scan.found == _json._has_long_digit_run(text)
+    assert repr(_json.loads(text, scan)) == repr(json.loads(text))
+
+
+@pytest.mark.parametrize("where", [0, 1, 9, 17, 18, 19])
+def test_a_digit_run_split_across_chunks_is_found(where: int) -> None:
+    text = b'{"id": 18446744073709551616}'
+    start = text.index(b"1")
+    for cut in (start + where, start + where + 1):
+        scan = _json.DigitRunScan()
+        for chunk in (text[:cut], text[cut : cut + 1], text[cut + 1 :]):
+            scan.feed(chunk)
+        assert scan.found
+        assert repr(_json.loads(text, scan)) == "{'id': 18446744073709551616}"  # an int
+
+
 @pytest.mark.parametrize("text", [b"", b"{", b'{"a": }', b"\xff\xfe", b"[1,]"])
 def test_both_paths_refuse_what_is_not_json(text: bytes) -> None:
     for enabled in (True, False):

@@ -373,7 +373,8 @@ class Session:
                         # Followed by hand, so the origin is checked before the token goes.
                         url = redirect_target(url, raw.headers.get("Location"), self.base_url)
                         continue
-                    body = await self._read_body(raw)
+                    scan = _json.DigitRunScan()
+                    body = await self._read_body(raw, scan)
                     response_headers = CIMultiDictProxy(CIMultiDict(raw.headers))
                     status = raw.status
                     break
@@ -397,12 +398,14 @@ class Session:
             )
         if not 200 <= status < 300:
             raise _unexpected_status(method, url, status, response_headers)
-        payload = _decoded_json(method, url, status, response_headers, body, self.media_type)
+        payload = _decoded_json(method, url, status, response_headers, body, self.media_type, scan)
         if payload is not None:
             body = b""  # held once, decoded: a big page is not kept twice
         return Response(status, response_headers, body, method, str(url), payload)
 
-    async def _read_body(self, raw: aiohttp.ClientResponse) -> bytes:
+    async def _read_body(
+        self, raw: aiohttp.ClientResponse, scan: _json.DigitRunScan | None = None
+    ) -> bytes:
         """The whole body, refusing one larger than `max_body_size`.
 
         The size is counted after decompression, so a small gzip body that inflates beyond
@@ -412,7 +415,7 @@ class Session:
         if declared is not None and declared > self.max_body_size:
             raise self._too_large(raw, declared)
         return await read_bounded(
-            raw, self.max_body_size, lambda size: self._too_large(raw, size, at_least=True)
+            raw, self.max_body_size, lambda size: self._too_large(raw, size, at_least=True), scan
         )
 
     def _too_large(
@@ -437,9 +440,13 @@ class Session:
 
 
 async def read_bounded(
-    raw: aiohttp.ClientResponse, limit: int, too_large: Callable[[int], Exception]
+    raw: aiohttp.ClientResponse,
+    limit: int,
+    too_large: Callable[[int], Exception],
+    scan: _json.DigitRunScan | None = None,
 ) -> bytes:
-    """The whole body, raising `too_large(size)` as soon as more than `limit` bytes arrive."""
+    """The whole body, raising `too_large(size)` as soon as more than `limit` bytes arrive;
+    each chunk is fed to `scan` as it comes."""
     chunks: list[bytes] = []
     size = 0
     async for chunk in raw.content.iter_any():
@@ -447,6 +454,8 @@ async def read_bounded(
         if size > limit:
             raise too_large(size)
         chunks.append(chunk)
+        if scan is not None:
+            scan.feed(chunk)
     return b"".join(chunks)
 
 
@@ -482,6 +491,7 @@ def _decoded_json(
     headers: Mapping[str, str],
     body: bytes,
     expected: str,
+    scan: _json.DigitRunScan | None = None,
 ) -> Any:
     """The body as JSON, checking that it says it is JSON and really is."""
     if not body:
@@ -493,7 +503,7 @@ def _decoded_json(
             f"{content_type[:80] or 'untyped'}"
         )
     try:
-        return _json.loads(body)
+        return _json.loads(body, scan)
     except ValueError as exc:
         raise TransportError(
             f"{method} {url}: the {status} response is not valid JSON ({exc})"

@@ -600,37 +600,52 @@ class _Index(Mapping[ResourceKey, Resource]):
     """The resources of one document by (type, id), without a cycle through them.
 
     It holds the decoded resource objects, and weakly the `Resource`s built from them; a
-    lookup whose resource is gone (its document was dropped) builds it again, equal.
+    lookup whose resource is gone (its document was dropped) builds it again, equal. The
+    table is made on the first lookup: most pages are read without one.
     """
 
-    __slots__ = ("_built", "_decoded")
+    __slots__ = ("_built", "_decoded", "_pending")
 
     def __init__(self) -> None:
         self._decoded: dict[ResourceKey, Any] = {}
-        self._built: weakref.WeakValueDictionary[ResourceKey, Resource] = (
-            weakref.WeakValueDictionary()
-        )
+        self._built: dict[ResourceKey, weakref.ref[Resource]] = {}
+        self._pending: list[tuple[list[weakref.ref[Resource]], list[Any]]] = []
 
-    def add(self, key: ResourceKey, decoded: Any, resource: Resource) -> None:
-        if key not in self._decoded:
-            self._decoded[key] = decoded
-            self._built[key] = resource
+    def add(self, resources: list[Resource], decoded: list[Any]) -> None:
+        """Index `resources`, parsed from `decoded` (in the same order), when first asked."""
+        self._pending.append(([weakref.ref(resource) for resource in resources], decoded))
+
+    def _table(self) -> dict[ResourceKey, Any]:
+        while self._pending:
+            refs, items = self._pending.pop(0)
+            for ref, item in zip(refs, items, strict=True):
+                resource = ref()
+                resource_id = item.get("id") if resource is None else resource.id
+                if resource_id is None:
+                    continue
+                key = _key(item.get("type") if resource is None else resource.type, resource_id)
+                if key not in self._decoded:
+                    self._decoded[key] = item
+                    self._built[key] = ref
+        return self._decoded
 
     def __getitem__(self, key: ResourceKey) -> Resource:
-        found = self._built.get(key)
+        decoded = self._table()[key]
+        ref = self._built.get(key)
+        found = None if ref is None else ref()
         if found is None:
-            found = _resource(self._decoded[key], "resource", self)
-            self._built[key] = found
+            found = _resource(decoded, "resource", self)
+            self._built[key] = weakref.ref(found)
         return found
 
     def __contains__(self, key: object) -> bool:
-        return key in self._decoded
+        return key in self._table()
 
     def __iter__(self) -> Iterator[ResourceKey]:
-        return iter(self._decoded)
+        return iter(self._table())
 
     def __len__(self) -> int:
-        return len(self._decoded)
+        return len(self._table())
 
 
 def _structure_document(value: Any, _: type) -> Document:
@@ -638,24 +653,17 @@ def _structure_document(value: Any, _: type) -> Document:
     index = _Index()
     raw_included = _list(payload.get("included", []), "/included")
     included = [_resource(entry, f"/included/{n}", index) for n, entry in enumerate(raw_included)]
+    index.add(included, raw_included)  # before primary data, which it wins a repeated key over
     raw = payload.get("data")
     data: Resource | list[Resource] | None
-    raw_data: list[Any]
     if raw is None:
-        data, raw_data = None, []
+        data = None
     elif isinstance(raw, list):
         data = [_resource(entry, f"/data/{n}", index) for n, entry in enumerate(raw)]
-        raw_data = raw
+        index.add(data, raw)
     else:
         data = _resource(raw, "/data", index)
-        raw_data = [raw]
-    for resource, decoded in zip(
-        [*included, *(data if isinstance(data, list) else [data] if data else [])],
-        [*raw_included, *raw_data],
-        strict=True,
-    ):
-        if resource.id is not None:
-            index.add(_key(resource.type, resource.id), decoded, resource)
+        index.add([data], [raw])
     return Document(
         data=data,
         included=included,
