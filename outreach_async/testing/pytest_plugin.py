@@ -1,4 +1,5 @@
-"""Pytest plugin: the `fake_outreach` fixture, a started `FakeOutreach` per test.
+"""Pytest plugin: the `fake_outreach` fixture, a started `FakeOutreach` per test, and
+`fake_course_mailer`, a started `FakeCourseMailer`.
 
 Registered through the `pytest11` entry point, so installing the package is enough. The
 fixture is async and needs pytest-asyncio; in its default strict mode mark the test:
@@ -12,14 +13,16 @@ fixture is async and needs pytest-asyncio; in its default strict mode mark the t
             prospect = await client.prospects.get(1)
         assert prospect.id == 1
 
-Configure the server of one test with the marker (keyword arguments of `FakeOutreach`):
+Configure the server of one test with the marker of the same name (keyword arguments of
+`FakeOutreach` or `FakeCourseMailer`):
 
     @pytest.mark.fake_outreach(prospects=5_000, seed=7)
+    @pytest.mark.fake_course_mailer(sequences=3, token="t")
 
-Loading the plugin imports nothing but this module: the fixture lives in
+Loading the plugin imports nothing but this module: the fixtures live in
 `_pytest_fixture`, registered only when pytest-asyncio is active, and the server is imported
 when a test first asks for it. Test runs that never use the fixture do not pay for the
-library. Without pytest-asyncio, a test asking for the fixture fails saying so.
+library. Without pytest-asyncio, a test asking for a fixture fails saying so.
 """
 
 from __future__ import annotations
@@ -27,16 +30,16 @@ from __future__ import annotations
 import pytest
 
 NEEDS_PYTEST_ASYNCIO = (
-    "the fake_outreach fixture is async and needs pytest-asyncio: "
+    "the {} fixture is async and needs pytest-asyncio: "
     "pip install pytest-asyncio (it is off in this run: is `-p no:asyncio` set?)"
 )
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line(
-        "markers",
-        "fake_outreach(**kwargs): keyword arguments for the `fake_outreach` fixture's server",
-    )
+    for fixture in ("fake_outreach", "fake_course_mailer"):
+        config.addinivalue_line(
+            "markers", f"{fixture}(**kwargs): keyword arguments for the `{fixture}` server"
+        )
     if config.pluginmanager.hasplugin("asyncio"):
         config.pluginmanager.import_plugin("outreach_async.testing._pytest_fixture")
     else:
@@ -49,4 +52,9 @@ class _WithoutPytestAsyncio:
     @pytest.fixture
     def fake_outreach(self) -> None:
         """Needs pytest-asyncio."""
-        pytest.fail(NEEDS_PYTEST_ASYNCIO, pytrace=False)
+        pytest.fail(NEEDS_PYTEST_ASYNCIO.format("fake_outreach"), pytrace=False)
+
+    @pytest.fixture
+    def fake_course_mailer(self) -> None:
+        """Needs pytest-asyncio."""
+        pytest.fail(NEEDS_PYTEST_ASYNCIO.format("fake_course_mailer"), pytrace=False)
