@@ -99,7 +99,7 @@ class JsonApiClient(SessionClient):
             for name, value in vars(klass).items():
                 if isinstance(value, functools.cached_property):
                     state.pop(name, None)  # a manager made for the old session
-        state["session"] = self.session.with_options(options)
+        state["session"] = self.session.derived(options)
         state["_managers"] = {}
         derived = object.__new__(type(self))
         derived.__dict__.update(state)

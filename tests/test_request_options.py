@@ -219,9 +219,10 @@ async def test_closing_a_derived_client_leaves_the_original_open(
 ) -> None:
     mocked.get(f"{BASE}/prospects/1", payload=ONE, content_type=JSONAPI, repeat=True)
     client = OutreachClient(TOKEN)
-    async with client.with_options(timeout=3) as derived:
-        await derived.prospects.get(1)
-    assert not derived.closed
+    for derived in (client.with_options(), client.with_options(timeout=3)):
+        async with derived:
+            await derived.prospects.get(1)
+        assert not derived.closed
     assert (await client.prospects.get(1)).id == 1
     await client.close()
     assert derived.closed

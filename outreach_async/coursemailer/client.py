@@ -15,6 +15,7 @@ import aiohttp
 from ..auth.bearer import BearerToken
 from ..http.auth import Auth
 from ..http.events import Hook
+from ..http.options import Headers, RequestOptions, Timeout
 from ..http.ratelimit import Limiter
 from ..http.retry import RetryPolicy
 from ..http.session import DEFAULT_MAX_BODY_SIZE, Clock, Session, Sleep, Timeouts
@@ -81,6 +82,9 @@ class CourseMailerClient(SessionClient):
             hooks=hooks,
             media_type=JSON_MEDIA_TYPE,
         )
+        self._attach_managers()
+
+    def _attach_managers(self) -> None:
         #: `/sequences`: count, create, get, delete.
         self.sequences = SequenceManager(self.session)
         #: `/sequences/<id>/users`: list, create, get, update, delete.
@@ -90,6 +94,26 @@ class CourseMailerClient(SessionClient):
 
     def __repr__(self) -> str:
         return f"CourseMailerClient(base_url={str(self.session.base_url)!r})"
+
+    def with_options(
+        self,
+        *,
+        timeout: Timeout | None = None,
+        extra_headers: Headers | None = None,
+        retry: RetryPolicy | None = None,
+    ) -> CourseMailerClient:
+        """A client with other defaults, sharing this one's connections, limiter, auth, hooks.
+
+            patient = mailer.with_options(timeout=120, extra_headers={"X-Request-Source": "cron"})
+
+        Only what is given changes (extra headers add to this client's). Closing the
+        derived client does nothing; the connections close with the client it came from.
+        """
+        options = RequestOptions(timeout=timeout, extra_headers=extra_headers, retry=retry)
+        derived = object.__new__(CourseMailerClient)
+        derived.session = self.session.derived(options)
+        derived._attach_managers()
+        return derived
 
     async def duplicate_emails(
         self,

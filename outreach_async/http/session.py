@@ -195,12 +195,18 @@ class Session:
         """A session with other defaults (timeout, extra headers, retry policy).
 
         It shares this session's connection pool, limiter, auth and hooks; only what
-        `options` gives differs. Per-call options and `client.with_options` both use it.
+        `options` gives differs. Per-call options use it; `client.with_options` uses
+        `derived`.
         """
         if not isinstance(options, RequestOptions):
             raise TypeError(f"options: expected RequestOptions, got {type(options).__name__}")
         if not options:
             return self
+        return self.derived(options)
+
+    def derived(self, options: RequestOptions) -> Session:
+        """Always a new session, even with no options: one a derived client may close (a
+        no-op) without closing the pool it shares with this one."""
         derived = copy.copy(self)
         derived.options = self.options.merged(options)
         derived.retry = options.retry or self.retry

@@ -283,3 +283,38 @@ async def test_a_read_answering_an_error_is_not_taken_for_a_record(
         await mailer.users.get(1, 2)
     user = await mailer.users.get(1, 2)
     assert user == User(id=2, extra={"status": "error", "error": "bounced"})
+
+
+async def test_with_options_applies_to_the_derived_client_only(
+    mocked: RecordingMock, mailer: CourseMailerClient, clock: FakeClock
+) -> None:
+    mocked.get(f"{BASE}/sequences", status=500)
+    mocked.get(f"{BASE}/sequences", payload={"total-sequences": 3}, content_type=JSON, repeat=True)
+    derived = mailer.with_options(
+        timeout=7, retry=RetryPolicy(max_attempts=1), extra_headers={"X-Source": "cron"}
+    )
+    assert type(derived) is CourseMailerClient
+    assert derived.session.limiter is mailer.session.limiter and derived.hooks is mailer.hooks
+    with pytest.raises(ServerError):
+        await derived.sequences.count()
+    assert clock.sleeps == []  # one attempt: no backoff
+    assert await mailer.sequences.count() == 3
+    first, *_, last = mocked.calls()
+    assert first.kwargs["headers"]["X-Source"] == "cron"
+    assert first.kwargs["timeout"].total == 7
+    assert "X-Source" not in last.kwargs["headers"] and "timeout" not in last.kwargs
+    with pytest.raises(ValueError, match="Authorization"):
+        mailer.with_options(extra_headers={"Authorization": "Bearer x"})
+
+
+async def test_closing_a_derived_client_leaves_the_original_open(
+    mocked: RecordingMock, mailer: CourseMailerClient
+) -> None:
+    mocked.get(f"{BASE}/sequences", payload={"total-sequences": 3}, content_type=JSON, repeat=True)
+    for derived in (mailer.with_options(), mailer.with_options(timeout=3)):
+        async with derived:
+            assert await derived.sequences.count() == 3
+        assert not derived.closed
+    assert await mailer.sequences.count() == 3
+    await mailer.close()
+    assert derived.closed
